@@ -1,0 +1,264 @@
+/* cg-db.c: small helpers around SQLite connections
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cg-db"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "cg-db.h"
+
+G_DEFINE_QUARK (cg-db-error-quark, cg_db_error)
+
+static CgDbError
+code_for_sqlite (int rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+    case SQLITE_FORMAT:
+      return CG_DB_ERROR_CORRUPT;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      return CG_DB_ERROR_READONLY;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return CG_DB_ERROR_BUSY;
+    case SQLITE_FULL:
+      return CG_DB_ERROR_FULL;
+    case SQLITE_CANTOPEN:
+      return CG_DB_ERROR_OPEN;
+    default:
+      return CG_DB_ERROR_FAILED;
+    }
+}
+
+void
+cg_db_set_error (GError     **error,
+                 sqlite3     *db,
+                 int          rc,
+                 const char  *what)
+{
+  const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+
+  g_set_error (error, CG_DB_ERROR, code_for_sqlite (rc), "%s: %s", what, detail);
+}
+
+sqlite3 *
+cg_db_open (const char  *path,
+            gboolean     read_only,
+            GError     **error)
+{
+  sqlite3 *db = NULL;
+  int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  flags |= read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+
+  rc = sqlite3_open_v2 (path, &db, flags, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_autofree char *what = g_strdup_printf (_("Cannot open “%s”"), path);
+      cg_db_set_error (error, db, rc, what);
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (db, TRUE);
+  sqlite3_busy_timeout (db, 2000);
+
+  /* Reading the schema is the first thing that fails on a file that is
+   * not a database, so do it here and report it as such. */
+  rc = sqlite3_exec (db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_autofree char *what = g_strdup_printf (_("Cannot read “%s”"), path);
+      cg_db_set_error (error, db, rc, what);
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  return db;
+}
+
+void
+cg_db_close (sqlite3 *db)
+{
+  if (db != NULL)
+    sqlite3_close_v2 (db);
+}
+
+gboolean
+cg_db_exec (sqlite3     *db,
+            const char  *sql,
+            GError     **error)
+{
+  char *errmsg = NULL;
+  int rc = sqlite3_exec (db, sql, NULL, NULL, &errmsg);
+
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, CG_DB_ERROR, code_for_sqlite (rc), "%s",
+                   errmsg ? errmsg : sqlite3_errstr (rc));
+      sqlite3_free (errmsg);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+sqlite3_stmt *
+cg_db_prepare (sqlite3     *db,
+               const char  *sql,
+               GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      cg_db_set_error (error, db, rc, _("Cannot prepare a query"));
+      return NULL;
+    }
+
+  return stmt;
+}
+
+gboolean
+cg_db_step_done (sqlite3       *db,
+                 sqlite3_stmt  *stmt,
+                 GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      cg_db_set_error (error, db, rc, _("Cannot write to the database"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+int
+cg_db_get_user_version (sqlite3  *db,
+                        GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = cg_db_prepare (db, "PRAGMA user_version", error);
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      cg_db_set_error (error, db, rc, _("Cannot read the schema version"));
+      return -1;
+    }
+
+  return sqlite3_column_int (stmt, 0);
+}
+
+gboolean
+cg_db_begin (sqlite3  *db,
+             GError  **error)
+{
+  return cg_db_exec (db, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+cg_db_commit (sqlite3  *db,
+              GError  **error)
+{
+  return cg_db_exec (db, "COMMIT", error);
+}
+
+void
+cg_db_rollback (sqlite3 *db)
+{
+  if (!sqlite3_get_autocommit (db))
+    sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* Brings the schema from its PRAGMA user_version up to n_migrations, one
+ * transaction per step. A file whose version is higher than we know was
+ * written by a newer release: refuse it and leave it as it is. */
+gboolean
+cg_db_migrate (sqlite3            *db,
+               const CgMigration  *migrations,
+               guint               n_migrations,
+               GError            **error)
+{
+  int version = cg_db_get_user_version (db, error);
+
+  if (version < 0)
+    return FALSE;
+
+  if ((guint) version > n_migrations)
+    {
+      g_set_error (error, CG_DB_ERROR, CG_DB_ERROR_NEWER,
+                   _("The library was written by a newer version of Career Guide "
+                     "(schema %d, this version knows up to %u)"),
+                   version, n_migrations);
+      return FALSE;
+    }
+
+  for (guint i = (guint) version; i < n_migrations; i++)
+    {
+      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %u", i + 1);
+      g_autoptr(GError) local_error = NULL;
+
+      if (!cg_db_begin (db, error))
+        return FALSE;
+
+      if (!cg_db_exec (db, migrations[i].sql, &local_error) ||
+          !cg_db_exec (db, bump, &local_error) ||
+          !cg_db_commit (db, &local_error))
+        {
+          cg_db_rollback (db);
+          g_set_error (error, CG_DB_ERROR, local_error->code,
+                       _("Cannot upgrade the library to schema %u (%s): %s"),
+                       i + 1, migrations[i].description, local_error->message);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+gboolean
+cg_db_check_integrity (sqlite3  *db,
+                       GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = cg_db_prepare (db, "PRAGMA quick_check", error);
+  const char *result;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      cg_db_set_error (error, db, rc, _("Cannot check the database"));
+      return FALSE;
+    }
+
+  result = cg_db_column_text (stmt, 0);
+  if (g_strcmp0 (result, "ok") != 0)
+    {
+      g_set_error (error, CG_DB_ERROR, CG_DB_ERROR_CORRUPT,
+                   _("The database is damaged: %s"), result ? result : "?");
+      return FALSE;
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,550 @@
+/* cg-jsonld.c: job postings from schema.org JobPosting JSON-LD
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Real pages are sloppy: a salary may be a number or a string, a type a
+ * string or an array, an organization a name or an object. This reader
+ * accepts all of these and keeps what it understands.
+ */
+#define G_LOG_DOMAIN "cg-jsonld"
+
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "cg-html-markdown.h"
+#include "cg-jsonld.h"
+
+#define MAX_DEPTH 32
+
+G_DEFINE_QUARK (cg-jsonld-error-quark, cg_jsonld_error)
+
+/* A string member, also when the page gave a number. */
+static char *
+dup_member_string (JsonObject *object,
+                   const char *name)
+{
+  JsonNode *node;
+
+  if (object == NULL || !json_object_has_member (object, name))
+    return NULL;
+
+  node = json_object_get_member (object, name);
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return NULL;
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      {
+        g_autofree char *text = g_strstrip (g_strdup (json_node_get_string (node)));
+        return *text ? g_steal_pointer (&text) : NULL;
+      }
+    case G_TYPE_INT64:
+      return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+    case G_TYPE_DOUBLE:
+      {
+        char buf[G_ASCII_DTOSTR_BUF_SIZE];
+        return g_strdup (g_ascii_dtostr (buf, sizeof buf, json_node_get_double (node)));
+      }
+    default:
+      return NULL;
+    }
+}
+
+static gboolean
+member_double (JsonObject *object,
+               const char *name,
+               double     *out)
+{
+  g_autofree char *text = dup_member_string (object, name);
+  char *end = NULL;
+  double value;
+
+  if (text == NULL)
+    return FALSE;
+
+  g_strdelimit (text, ",", ' ');
+  {
+    /* "100 000" after the comma removal: drop inner spaces */
+    char *w = text;
+    for (char *r = text; *r; r++)
+      if (*r != ' ')
+        *w++ = *r;
+    *w = '\0';
+  }
+
+  value = g_ascii_strtod (text, &end);
+  if (end == text || *end != '\0' || !isfinite (value) || value < 0)
+    return FALSE;
+
+  *out = value;
+  return TRUE;
+}
+
+/* The first object in a member that may hold an object or an array of them. */
+static JsonObject *
+member_object (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node;
+
+  if (object == NULL || !json_object_has_member (object, name))
+    return NULL;
+
+  node = json_object_get_member (object, name);
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    return json_node_get_object (node);
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      if (json_array_get_length (array) > 0 &&
+          JSON_NODE_HOLDS_OBJECT (json_array_get_element (array, 0)))
+        return json_array_get_object_element (array, 0);
+    }
+
+  return NULL;
+}
+
+/* Strings found in a member that may be a string or an array of strings. */
+static GPtrArray *
+member_strings (JsonObject *object,
+                const char *name)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+  JsonNode *node;
+
+  if (object == NULL || !json_object_has_member (object, name))
+    return out;
+
+  node = json_object_get_member (object, name);
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    g_ptr_array_add (out, g_strdup (json_node_get_string (node)));
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *element = json_array_get_element (array, i);
+          if (JSON_NODE_HOLDS_VALUE (element) &&
+              json_node_get_value_type (element) == G_TYPE_STRING)
+            g_ptr_array_add (out, g_strdup (json_node_get_string (element)));
+        }
+    }
+
+  return out;
+}
+
+static gboolean
+is_type (JsonObject *object,
+         const char *type)
+{
+  g_autoptr(GPtrArray) types = member_strings (object, "@type");
+
+  for (guint i = 0; i < types->len; i++)
+    {
+      const char *t = g_ptr_array_index (types, i);
+      const char *colon = strrchr (t, ':');
+      const char *slash = strrchr (t, '/');
+
+      /* "JobPosting", "schema:JobPosting", "http://schema.org/JobPosting" */
+      if (slash != NULL && (colon == NULL || slash > colon))
+        t = slash + 1;
+      else if (colon != NULL)
+        t = colon + 1;
+      if (g_ascii_strcasecmp (t, type) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* A name that may be given as a string or as an object with a name. */
+static char *
+dup_name (JsonObject *object,
+          const char *member)
+{
+  JsonObject *inner;
+  char *text = dup_member_string (object, member);
+
+  if (text != NULL)
+    return text;
+
+  inner = member_object (object, member);
+  return inner ? dup_member_string (inner, "name") : NULL;
+}
+
+/* ISO 8601 date or date-time to YYYY-MM-DD; other text is kept if short. */
+static char *
+dup_date (JsonObject *object,
+          const char *member)
+{
+  g_autofree char *text = dup_member_string (object, member);
+  int y, m, d;
+
+  if (text == NULL)
+    return NULL;
+
+  if (sscanf (text, "%4d-%2d-%2d", &y, &m, &d) == 3 && g_date_valid_dmy (d, m, y))
+    return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
+
+  return NULL;
+}
+
+static char *
+location_from_address (JsonObject *address)
+{
+  g_autofree char *locality = dup_member_string (address, "addressLocality");
+  g_autofree char *region = dup_member_string (address, "addressRegion");
+  g_autofree char *country = dup_name (address, "addressCountry");
+
+  if (locality && region)
+    return g_strdup_printf ("%s, %s", locality, region);
+  if (locality && country)
+    return g_strdup_printf ("%s, %s", locality, country);
+  if (locality)
+    return g_steal_pointer (&locality);
+  if (region)
+    return g_steal_pointer (&region);
+  return g_steal_pointer (&country);
+}
+
+static void
+read_one_location (CgJobRecord *record,
+                   JsonNode    *node)
+{
+  g_autofree char *text = NULL;
+  JsonObject *place;
+  JsonNode *address;
+
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    text = g_strstrip (g_strdup (json_node_get_string (node)));
+  else if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      place = json_node_get_object (node);
+      address = json_object_has_member (place, "address")
+                ? json_object_get_member (place, "address") : NULL;
+
+      if (address && JSON_NODE_HOLDS_OBJECT (address))
+        {
+          JsonObject *a = json_node_get_object (address);
+          text = location_from_address (a);
+          if (record->region == NULL)
+            record->region = dup_member_string (a, "addressRegion");
+        }
+      else if (address && JSON_NODE_HOLDS_VALUE (address))
+        text = dup_member_string (place, "address");
+      else
+        text = location_from_address (place);
+
+      if (text == NULL)
+        text = dup_member_string (place, "name");
+    }
+
+  if (text != NULL && *text != '\0')
+    g_ptr_array_add (record->locations, g_steal_pointer (&text));
+}
+
+static void
+read_locations (CgJobRecord *record,
+                JsonObject  *posting)
+{
+  JsonNode *node;
+
+  if (!json_object_has_member (posting, "jobLocation"))
+    return;
+
+  node = json_object_get_member (posting, "jobLocation");
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        read_one_location (record, json_array_get_element (array, i));
+    }
+  else
+    read_one_location (record, node);
+}
+
+static void
+read_salary (CgJobRecord *record,
+             JsonObject  *posting)
+{
+  const char *members[] = { "baseSalary", "estimatedSalary" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (members) && !record->has_pay; i++)
+    {
+      JsonObject *amount = member_object (posting, members[i]);
+      g_autofree char *text = NULL;
+      g_autofree char *currency = NULL;
+      g_autofree char *unit_text = NULL;
+      JsonObject *value;
+      CgPay pay = { 0 };
+      CgPayUnit unit;
+
+      if (amount == NULL)
+        {
+          /* "baseSalary": "$40/hour" or 85000 */
+          text = dup_member_string (posting, members[i]);
+          if (text != NULL && cg_pay_parse (text, CG_PAY_UNIT_UNKNOWN, NULL, &pay))
+            {
+              record->pay = pay;
+              record->has_pay = TRUE;
+            }
+          continue;
+        }
+
+      currency = dup_member_string (amount, "currency");
+      value = member_object (amount, "value");
+      unit_text = dup_member_string (value ? value : amount, "unitText");
+      unit = cg_pay_unit_from_string (unit_text);
+
+      if (value != NULL)
+        {
+          double v;
+
+          pay.has_min = member_double (value, "minValue", &pay.min);
+          pay.has_max = member_double (value, "maxValue", &pay.max);
+          if (!pay.has_min && !pay.has_max && member_double (value, "value", &v))
+            {
+              pay.min = pay.max = v;
+              pay.has_min = pay.has_max = TRUE;
+            }
+          if (!pay.has_min && !pay.has_max)
+            {
+              text = dup_member_string (value, "value");
+              if (text == NULL || !cg_pay_parse (text, unit, currency, &pay))
+                continue;
+            }
+        }
+      else
+        {
+          double v;
+
+          if (member_double (amount, "value", &v))
+            {
+              pay.min = pay.max = v;
+              pay.has_min = pay.has_max = TRUE;
+            }
+          else
+            {
+              text = dup_member_string (amount, "value");
+              if (text == NULL || !cg_pay_parse (text, unit, currency, &pay))
+                continue;
+            }
+        }
+
+      if (pay.unit == CG_PAY_UNIT_UNKNOWN)
+        pay.unit = unit;
+      if (pay.currency[0] == '\0' && currency != NULL && strlen (currency) == 3)
+        {
+          for (guint c = 0; c < 3; c++)
+            pay.currency[c] = g_ascii_toupper (currency[c]);
+          pay.currency[3] = '\0';
+        }
+      if (pay.has_min && pay.has_max && pay.min > pay.max)
+        {
+          double t = pay.min;
+          pay.min = pay.max;
+          pay.max = t;
+        }
+
+      record->pay = pay;
+      record->has_pay = TRUE;
+    }
+}
+
+static void
+read_arrangement (CgJobRecord *record,
+                  JsonObject  *posting)
+{
+  g_autofree char *own = dup_member_string (posting, "careerGuide:workArrangement");
+  g_autoptr(GPtrArray) types = member_strings (posting, "jobLocationType");
+
+  if (own != NULL)
+    {
+      g_autofree char *lower = g_ascii_strdown (own, -1);
+      g_strdelimit (lower, "-_ ", '\0');
+
+      if (g_str_equal (lower, "onsite") || g_str_equal (lower, "on"))
+        record->arrangement = g_strdup ("onsite");
+      else if (g_str_equal (lower, "hybrid"))
+        record->arrangement = g_strdup ("hybrid");
+      else if (g_str_equal (lower, "remote"))
+        record->arrangement = g_strdup ("remote");
+      if (record->arrangement != NULL)
+        return;
+    }
+
+  for (guint i = 0; i < types->len; i++)
+    if (g_ascii_strcasecmp (g_strstrip ((char *) g_ptr_array_index (types, i)),
+                            "TELECOMMUTE") == 0)
+      {
+        record->arrangement = g_strdup ("remote");
+        return;
+      }
+
+  if (record->locations->len > 0)
+    record->arrangement = g_strdup ("onsite");
+}
+
+CgJobRecord *
+cg_jsonld_read_posting (JsonObject  *object,
+                        char       **reason)
+{
+  g_autoptr(CgJobRecord) record = cg_job_record_new ();
+  g_autoptr(GPtrArray) types = NULL;
+  g_autofree char *description = NULL;
+  JsonNode *expired;
+
+  record->title = dup_member_string (object, "title");
+  if (record->title == NULL)
+    record->title = dup_member_string (object, "name");
+  if (record->title == NULL)
+    {
+      if (reason)
+        *reason = g_strdup (_("no title"));
+      return NULL;
+    }
+
+  record->company = dup_name (object, "hiringOrganization");
+  record->category = dup_name (object, "occupationalCategory");
+  record->url = dup_member_string (object, "url");
+  if (record->url == NULL)
+    record->url = dup_member_string (object, "sameAs");
+
+  record->identifier = dup_member_string (object, "identifier");
+  if (record->identifier == NULL)
+    {
+      JsonObject *id = member_object (object, "identifier");
+      record->identifier = id ? dup_member_string (id, "value") : NULL;
+    }
+
+  types = member_strings (object, "employmentType");
+  for (guint i = 0; i < types->len && record->employment_type == NULL; i++)
+    record->employment_type = g_strdup (cg_employment_type_normalise (g_ptr_array_index (types, i)));
+
+  read_locations (record, object);
+  read_arrangement (record, object);
+  read_salary (record, object);
+
+  record->date_posted = dup_date (object, "datePosted");
+  record->valid_through = dup_date (object, "validThrough");
+
+  expired = json_object_has_member (object, "careerGuide:expired")
+            ? json_object_get_member (object, "careerGuide:expired") : NULL;
+  record->expired = expired != NULL && JSON_NODE_HOLDS_VALUE (expired) &&
+                    json_node_get_value_type (expired) == G_TYPE_BOOLEAN &&
+                    json_node_get_boolean (expired);
+
+  description = dup_member_string (object, "description");
+  record->description = cg_html_to_markdown (description, -1);
+
+  cg_job_record_compute_key (record);
+
+  return g_steal_pointer (&record);
+}
+
+typedef struct {
+  GPtrArray *records;
+  GPtrArray *warnings;
+  guint      n_seen;
+} Walk;
+
+static void walk_node (Walk *walk, JsonNode *node, guint depth);
+
+static void
+walk_object (Walk       *walk,
+             JsonObject *object,
+             guint       depth)
+{
+  if (is_type (object, "JobPosting"))
+    {
+      g_autofree char *reason = NULL;
+      CgJobRecord *record;
+
+      walk->n_seen++;
+      record = cg_jsonld_read_posting (object, &reason);
+      if (record != NULL)
+        g_ptr_array_add (walk->records, record);
+      else if (walk->warnings != NULL)
+        g_ptr_array_add (walk->warnings,
+                         g_strdup_printf (_("posting %u: skipped, %s"), walk->n_seen, reason));
+      return;
+    }
+
+  if (json_object_has_member (object, "@graph"))
+    walk_node (walk, json_object_get_member (object, "@graph"), depth + 1);
+
+  if (json_object_has_member (object, "itemListElement"))
+    walk_node (walk, json_object_get_member (object, "itemListElement"), depth + 1);
+
+  /* ListItem { "item": { JobPosting } } */
+  if (json_object_has_member (object, "item"))
+    walk_node (walk, json_object_get_member (object, "item"), depth + 1);
+}
+
+static void
+walk_node (Walk     *walk,
+           JsonNode *node,
+           guint     depth)
+{
+  if (depth > MAX_DEPTH || node == NULL)
+    return;
+
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    walk_object (walk, json_node_get_object (node), depth);
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        walk_node (walk, json_array_get_element (array, i), depth + 1);
+    }
+}
+
+GPtrArray *
+cg_jsonld_parse (const char  *data,
+                 gssize       length,
+                 GPtrArray   *warnings,
+                 GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) cg_job_record_free);
+  Walk walk = { records, warnings, 0 };
+
+  if (length < 0)
+    length = strlen (data);
+
+  if (!g_utf8_validate (data, length, NULL))
+    {
+      g_set_error (error, CG_JSONLD_ERROR, CG_JSONLD_ERROR_INVALID,
+                   _("The file is not valid UTF-8 text"));
+      return NULL;
+    }
+
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    {
+      /* json-glib says "<data>:LINE:COLUMN: what"; keep "LINE:COLUMN: what" */
+      const char *message = local_error->message;
+
+      if (g_str_has_prefix (message, "<data>:"))
+        message += strlen ("<data>:");
+      g_set_error_literal (error, CG_JSONLD_ERROR, CG_JSONLD_ERROR_INVALID, message);
+      return NULL;
+    }
+
+  walk_node (&walk, json_parser_get_root (parser), 0);
+
+  if (walk.n_seen == 0)
+    {
+      g_set_error (error, CG_JSONLD_ERROR, CG_JSONLD_ERROR_NO_POSTINGS,
+                   _("No schema.org JobPosting found"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&records);
+}

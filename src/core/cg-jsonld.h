@@ -1,0 +1,36 @@
+/* cg-jsonld.h: job postings from schema.org JobPosting JSON-LD
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "cg-job-record.h"
+
+G_BEGIN_DECLS
+
+#define CG_JSONLD_ERROR (cg_jsonld_error_quark ())
+
+typedef enum {
+  CG_JSONLD_ERROR_INVALID,     /* not JSON: the message is "LINE:COLUMN: what" */
+  CG_JSONLD_ERROR_NO_POSTINGS, /* JSON, but no JobPosting in it */
+} CgJsonldError;
+
+GQuark       cg_jsonld_error_quark (void);
+
+/* Reads every JobPosting in @data: a single object, an array, a @graph or an
+ * ItemList. Postings that cannot be used (no title) are skipped and each adds
+ * a line to @warnings ("posting 3: no title"). Returns the records, or NULL
+ * with @error set when the text is not JSON. */
+GPtrArray   *cg_jsonld_parse       (const char   *data,
+                                    gssize        length,
+                                    GPtrArray    *warnings,
+                                    GError      **error);
+
+/* Turns one JSON object (already known to be a JobPosting) into a record, or
+ * returns NULL and sets @reason. */
+CgJobRecord *cg_jsonld_read_posting (JsonObject  *object,
+                                     char       **reason);
+
+G_END_DECLS

@@ -1,0 +1,657 @@
+/* cg-library.c: the user's library (user.db) and the bundled content in it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * CgLibrary owns the connection to user.db. Opening it migrates the schema
+ * and, when the bundled content.db has a different content version than the
+ * one last copied, replaces the bundled rows from it in one transaction
+ * (origin = 'bundled'); the user's own rows are never touched by that.
+ *
+ * A user.db that cannot be used (damaged, from a newer version, unreadable)
+ * is never modified: cg_library_open() fails with a CG_DB_ERROR, and only
+ * cg_library_start_fresh(), which the user must agree to, moves it aside.
+ */
+#define G_LOG_DOMAIN "cg-library"
+
+#include "config.h"
+
+#include <errno.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "cg-job-application.h"
+#include "cg-db.h"
+#include "cg-faq-entry.h"
+#include "cg-figure.h"
+#include "cg-guide.h"
+#include "cg-job.h"
+#include "cg-library.h"
+#include "cg-role.h"
+#include "cg-schema.h"
+
+/* Checking every page of a very large library at each start would cost
+ * seconds; above this size damage is found by the queries that meet it. */
+#define QUICK_CHECK_MAX_BYTES (64 * 1024 * 1024)
+
+struct _CgLibrary
+{
+  GObject  parent_instance;
+
+  char    *path;
+  char    *content_path;
+  char    *content_problem;
+  sqlite3 *db;
+};
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  PROP_CONTENT_PATH,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (CgLibrary, cg_library, G_TYPE_OBJECT)
+
+static void
+cg_library_finalize (GObject *object)
+{
+  CgLibrary *self = CG_LIBRARY (object);
+
+  cg_db_close (self->db);
+  g_free (self->path);
+  g_free (self->content_path);
+  g_free (self->content_problem);
+
+  G_OBJECT_CLASS (cg_library_parent_class)->finalize (object);
+}
+
+static void
+cg_library_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  CgLibrary *self = CG_LIBRARY (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+    case PROP_CONTENT_PATH:
+      g_value_set_string (value, self->content_path);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cg_library_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  CgLibrary *self = CG_LIBRARY (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      self->path = g_value_dup_string (value);
+      break;
+    case PROP_CONTENT_PATH:
+      self->content_path = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cg_library_class_init (CgLibraryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = cg_library_finalize;
+  object_class->get_property = cg_library_get_property;
+  object_class->set_property = cg_library_set_property;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONTENT_PATH] =
+    g_param_spec_string ("content-path", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+cg_library_init (CgLibrary *self)
+{
+}
+
+/* $XDG_DATA_HOME/career-guide/user.db */
+char *
+cg_library_dup_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), PACKAGE_NAME, "user.db", NULL);
+}
+
+/* The bundled content.db: $CG_CONTENT_DB (set by `meson devenv` and the
+ * tests, so the build tree works without installing), else the installed one. */
+char *
+cg_library_dup_content_path (void)
+{
+  const char *env = g_getenv ("CG_CONTENT_DB");
+
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+
+  return g_build_filename (PKGDATADIR, "content.db", NULL);
+}
+
+CgLibrary *
+cg_library_new (const char *path,
+                const char *content_path)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return g_object_new (CG_TYPE_LIBRARY,
+                       "path", path,
+                       "content-path", content_path,
+                       NULL);
+}
+
+const char *
+cg_library_get_path (CgLibrary *self)
+{
+  g_return_val_if_fail (CG_IS_LIBRARY (self), NULL);
+
+  return self->path;
+}
+
+/* A sentence for the user when the bundled content could not be loaded
+ * (the library still works with what it has), or NULL. */
+const char *
+cg_library_get_content_problem (CgLibrary *self)
+{
+  g_return_val_if_fail (CG_IS_LIBRARY (self), NULL);
+
+  return self->content_problem;
+}
+
+sqlite3 *
+cg_library_get_db (CgLibrary *self)
+{
+  g_return_val_if_fail (CG_IS_LIBRARY (self), NULL);
+
+  return self->db;
+}
+
+gboolean
+cg_library_is_open (CgLibrary *self)
+{
+  g_return_val_if_fail (CG_IS_LIBRARY (self), FALSE);
+
+  return self->db != NULL;
+}
+
+static gboolean
+prepare_connection (CgLibrary  *self,
+                    sqlite3    *db,
+                    GError    **error)
+{
+  int version;
+  GStatBuf st;
+
+  version = cg_db_get_user_version (db, error);
+  if (version < 0)
+    return FALSE;
+
+  /* Refuse a newer file before writing anything to it, WAL mode included. */
+  if ((guint) version > cg_user_n_migrations)
+    {
+      g_set_error (error, CG_DB_ERROR, CG_DB_ERROR_NEWER,
+                   _("The library was written by a newer version of Career Guide "
+                     "(schema %d, this version knows up to %u)"),
+                   version, cg_user_n_migrations);
+      return FALSE;
+    }
+
+  if (g_stat (self->path, &st) == 0 && st.st_size > 0 && st.st_size <= QUICK_CHECK_MAX_BYTES &&
+      !cg_db_check_integrity (db, error))
+    return FALSE;
+
+  return cg_db_exec (db, "PRAGMA journal_mode = WAL", error) &&
+         cg_db_exec (db, "PRAGMA synchronous = NORMAL", error) &&
+         cg_db_exec (db, "PRAGMA foreign_keys = ON", error) &&
+         cg_db_migrate (db, cg_user_migrations, cg_user_n_migrations, error);
+}
+
+gboolean
+cg_library_open (CgLibrary  *self,
+                 GError    **error)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(GError) content_error = NULL;
+  sqlite3 *db;
+
+  g_return_val_if_fail (CG_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (self->db == NULL, FALSE);
+
+  dir = g_path_get_dirname (self->path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, CG_DB_ERROR, CG_DB_ERROR_OPEN,
+                   _("Cannot create the folder “%s”: %s"), dir, g_strerror (saved));
+      return FALSE;
+    }
+
+  db = cg_db_open (self->path, FALSE, error);
+  if (db == NULL)
+    return FALSE;
+
+  if (!prepare_connection (self, db, error))
+    {
+      cg_db_close (db);
+      return FALSE;
+    }
+
+  self->db = db;
+
+  g_clear_pointer (&self->content_problem, g_free);
+  if (!cg_library_sync_content (self, NULL, &content_error))
+    {
+      g_warning ("Bundled content not loaded: %s", content_error->message);
+      self->content_problem = g_strdup (content_error->message);
+    }
+
+  return TRUE;
+}
+
+/* Moves the unusable library aside (user.db.broken-DATE, with its -wal and
+ * -shm files) and opens a new, empty one in its place. */
+gboolean
+cg_library_start_fresh (CgLibrary  *self,
+                        char      **moved_to,
+                        GError    **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *aside = g_strdup_printf ("%s.broken-%s", self->path, stamp);
+  const char *suffixes[] = { "-wal", "-shm" };
+
+  g_return_val_if_fail (CG_IS_LIBRARY (self), FALSE);
+
+  g_clear_pointer (&self->db, cg_db_close);
+
+  if (g_file_test (self->path, G_FILE_TEST_EXISTS) && g_rename (self->path, aside) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, CG_DB_ERROR, CG_DB_ERROR_OPEN,
+                   _("Cannot move “%s” aside: %s"), self->path, g_strerror (saved));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *from = g_strconcat (self->path, suffixes[i], NULL);
+      g_autofree char *to = g_strconcat (aside, suffixes[i], NULL);
+
+      if (g_file_test (from, G_FILE_TEST_EXISTS))
+        g_rename (from, to);
+    }
+
+  if (moved_to != NULL)
+    *moved_to = g_steal_pointer (&aside);
+
+  return cg_library_open (self, error);
+}
+
+static char *
+dup_meta (sqlite3    *db,
+          const char *schema,
+          const char *key)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT value FROM %s.meta WHERE key = ?", schema);
+  g_autoptr(sqlite3_stmt) stmt = cg_db_prepare (db, sql, NULL);
+
+  if (stmt == NULL)
+    return NULL;
+
+  cg_db_bind_text (stmt, 1, key);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+
+  return g_strdup (cg_db_column_text (stmt, 0));
+}
+
+#define JOB_COLUMNS \
+  "key, origin, title, company, locations, location_count, region, arrangement," \
+  " employment_type, category, role, pay_min, pay_max, pay_currency, pay_unit," \
+  " pay_annual_min, pay_annual_max, date_posted, valid_through, expired, description, url"
+#define GUIDE_COLUMNS \
+  "slug, origin, title, description, keywords, roles, image, date, body, source"
+
+/* The copy of the bundled content. Postings and guides the user has with
+ * the same key or slug stay the user's. */
+static const char replace_bundled_sql[] =
+  "DELETE FROM main.jobs WHERE origin = 'bundled';"
+  "INSERT INTO main.jobs (" JOB_COLUMNS ")"
+  "  SELECT " JOB_COLUMNS " FROM content.jobs"
+  "  WHERE key NOT IN (SELECT key FROM main.jobs);"
+  "DELETE FROM main.guides WHERE origin = 'bundled';"
+  "INSERT INTO main.guides (" GUIDE_COLUMNS ")"
+  "  SELECT " GUIDE_COLUMNS " FROM content.guides"
+  "  WHERE slug NOT IN (SELECT slug FROM main.guides);"
+  "DELETE FROM main.faq;"
+  "INSERT INTO main.faq (slug, question, topic, role, position, live, answer)"
+  "  SELECT slug, question, topic, role, position, live, answer FROM content.faq;"
+  "DELETE FROM main.roles;"
+  "INSERT INTO main.roles (slug, name, summary, related, position)"
+  "  SELECT slug, name, summary, related, position FROM content.roles;"
+  "DELETE FROM main.aspects;"
+  "INSERT INTO main.aspects SELECT key, label, position FROM content.aspects;"
+  "DELETE FROM main.role_aspects;"
+  "INSERT INTO main.role_aspects SELECT role, aspect, value FROM content.role_aspects;"
+  "DELETE FROM main.role_rules;"
+  "INSERT INTO main.role_rules (role, kind, pattern, priority)"
+  "  SELECT role, kind, pattern, priority FROM content.role_rules;"
+  "DELETE FROM main.figures;"
+  "INSERT INTO main.figures (role, region, date, dimension, category, percent, source)"
+  "  SELECT role, region, date, dimension, category, percent, source FROM content.figures;"
+  "INSERT OR REPLACE INTO main.meta (key, value)"
+  "  SELECT 'content_version', value FROM content.meta WHERE key = 'content_version';";
+
+/* Copies the bundled content into the library if content.db has changed
+ * since the last copy. @changed tells whether it did. */
+gboolean
+cg_library_sync_content (CgLibrary  *self,
+                         gboolean   *changed,
+                         GError    **error)
+{
+  g_autoptr(sqlite3_stmt) attach = NULL;
+  g_autofree char *have = NULL;
+  g_autofree char *bundled = NULL;
+  int content_version;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (CG_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (self->db != NULL, FALSE);
+
+  if (changed)
+    *changed = FALSE;
+
+  if (self->content_path == NULL || !g_file_test (self->content_path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, CG_DB_ERROR, CG_DB_ERROR_OPEN,
+                   _("The bundled content (%s) is missing"),
+                   self->content_path ? self->content_path : "content.db");
+      return FALSE;
+    }
+
+  attach = cg_db_prepare (self->db, "ATTACH DATABASE ? AS content", error);
+  if (attach == NULL)
+    return FALSE;
+  {
+    /* read-only, so that nothing here can change the bundled file */
+    g_autofree char *escaped = g_uri_escape_string (self->content_path, "/", FALSE);
+    g_autofree char *uri = g_strdup_printf ("file:%s?mode=ro", escaped);
+
+    cg_db_bind_text (attach, 1, uri);
+  }
+  if (!cg_db_step_done (self->db, attach, error))
+    return FALSE;
+
+  {
+    g_autoptr(sqlite3_stmt) v = cg_db_prepare (self->db, "PRAGMA content.user_version", error);
+    if (v == NULL)
+      goto out;
+    if (sqlite3_step (v) != SQLITE_ROW)
+      {
+        cg_db_set_error (error, self->db, sqlite3_errcode (self->db), _("Cannot read the bundled content"));
+        goto out;
+      }
+    content_version = sqlite3_column_int (v, 0);
+  }
+
+  if (content_version != CG_CONTENT_SCHEMA_VERSION)
+    {
+      g_set_error (error, CG_DB_ERROR, CG_DB_ERROR_NEWER,
+                   _("The bundled content has schema %d; this version needs %d"),
+                   content_version, CG_CONTENT_SCHEMA_VERSION);
+      goto out;
+    }
+
+  have = dup_meta (self->db, "main", "content_version");
+  bundled = dup_meta (self->db, "content", "content_version");
+  if (bundled == NULL)
+    {
+      g_set_error (error, CG_DB_ERROR, CG_DB_ERROR_CORRUPT, _("The bundled content has no version"));
+      goto out;
+    }
+
+  if (g_strcmp0 (have, bundled) != 0)
+    {
+      if (!cg_db_begin (self->db, error))
+        goto out;
+      if (!cg_db_exec (self->db, replace_bundled_sql, error) || !cg_db_commit (self->db, error))
+        {
+          cg_db_rollback (self->db);
+          goto out;
+        }
+      if (changed)
+        *changed = TRUE;
+    }
+
+  ok = TRUE;
+
+out:
+  cg_db_exec (self->db, "DETACH DATABASE content", NULL);
+  return ok;
+}
+
+static const char *
+list_sql (CgLibraryKind kind)
+{
+  switch (kind)
+    {
+    case CG_LIBRARY_KIND_JOBS:
+      return "SELECT " CG_JOB_COLUMNS " FROM jobs ORDER BY date_posted DESC, title";
+    case CG_LIBRARY_KIND_GUIDES:
+      return "SELECT " CG_GUIDE_COLUMNS " FROM guides ORDER BY title";
+    case CG_LIBRARY_KIND_FAQ:
+      return "SELECT " CG_FAQ_ENTRY_COLUMNS " FROM faq ORDER BY topic, position, question";
+    case CG_LIBRARY_KIND_ROLES:
+      return "SELECT " CG_ROLE_COLUMNS " FROM roles ORDER BY position, name";
+    case CG_LIBRARY_KIND_FIGURES:
+      return "SELECT " CG_FIGURE_COLUMNS " FROM figures ORDER BY dimension, percent DESC";
+    case CG_LIBRARY_KIND_APPLICATIONS:
+      return "SELECT a.id, a.job_key, a.title, a.company, a.location, a.url, s.name,"
+             " a.date_applied, a.notes, a.archived, a.updated"
+             " FROM applications a JOIN stages s ON s.id = a.stage"
+             " WHERE a.archived = 0 ORDER BY a.updated DESC, a.id DESC";
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+static GObject *
+item_from_row (CgLibraryKind  kind,
+               sqlite3_stmt  *stmt)
+{
+  switch (kind)
+    {
+    case CG_LIBRARY_KIND_JOBS:
+      return G_OBJECT (cg_job_new_from_row (stmt));
+    case CG_LIBRARY_KIND_GUIDES:
+      return G_OBJECT (cg_guide_new_from_row (stmt));
+    case CG_LIBRARY_KIND_FAQ:
+      return G_OBJECT (cg_faq_entry_new_from_row (stmt));
+    case CG_LIBRARY_KIND_ROLES:
+      return G_OBJECT (cg_role_new_from_row (stmt));
+    case CG_LIBRARY_KIND_FIGURES:
+      return G_OBJECT (cg_figure_new_from_row (stmt));
+    case CG_LIBRARY_KIND_APPLICATIONS:
+      return G_OBJECT (cg_job_application_new_from_row (stmt));
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+static GType
+item_type (CgLibraryKind kind)
+{
+  switch (kind)
+    {
+    case CG_LIBRARY_KIND_JOBS: return CG_TYPE_JOB;
+    case CG_LIBRARY_KIND_GUIDES: return CG_TYPE_GUIDE;
+    case CG_LIBRARY_KIND_FAQ: return CG_TYPE_FAQ_ENTRY;
+    case CG_LIBRARY_KIND_ROLES: return CG_TYPE_ROLE;
+    case CG_LIBRARY_KIND_FIGURES: return CG_TYPE_FIGURE;
+    case CG_LIBRARY_KIND_APPLICATIONS: return CG_TYPE_JOB_APPLICATION;
+    default: g_return_val_if_reached (G_TYPE_OBJECT);
+    }
+}
+
+/* All records of one kind, as a list model of CgJob, CgGuide, ... */
+GListModel *
+cg_library_list (CgLibrary      *self,
+                 CgLibraryKind   kind,
+                 GError        **error)
+{
+  g_autoptr(GListStore) store = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  g_return_val_if_fail (CG_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (self->db != NULL, NULL);
+
+  stmt = cg_db_prepare (self->db, list_sql (kind), error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, item_from_row (kind, stmt));
+
+  if (rc != SQLITE_DONE)
+    {
+      cg_db_set_error (error, self->db, rc, _("Cannot read the library"));
+      return NULL;
+    }
+
+  store = g_list_store_new (item_type (kind));
+  g_list_store_splice (store, 0, 0, items->pdata, items->len);
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+gint64
+cg_library_count (CgLibrary     *self,
+                  CgLibraryKind  kind)
+{
+  static const char *sql[] = {
+    [CG_LIBRARY_KIND_JOBS] = "SELECT count(*) FROM jobs",
+    [CG_LIBRARY_KIND_GUIDES] = "SELECT count(*) FROM guides",
+    [CG_LIBRARY_KIND_FAQ] = "SELECT count(*) FROM faq",
+    [CG_LIBRARY_KIND_ROLES] = "SELECT count(*) FROM roles",
+    [CG_LIBRARY_KIND_FIGURES] = "SELECT count(*) FROM figures",
+    [CG_LIBRARY_KIND_APPLICATIONS] = "SELECT count(*) FROM applications WHERE archived = 0",
+  };
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (CG_IS_LIBRARY (self), -1);
+  g_return_val_if_fail (kind < G_N_ELEMENTS (sql), -1);
+
+  if (self->db == NULL)
+    return -1;
+
+  stmt = cg_db_prepare (self->db, sql[kind], NULL);
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return -1;
+
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* Tracks the posting @job_key as a new application in the first stage,
+ * with its title, company, location and link copied, so the application
+ * stays readable if the posting goes away. Returns its id, or 0. */
+gint64
+cg_library_add_application (CgLibrary   *self,
+                            const char  *job_key,
+                            GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (CG_IS_LIBRARY (self), 0);
+  g_return_val_if_fail (job_key != NULL, 0);
+
+  if (!cg_db_begin (self->db, error))
+    return 0;
+
+  stmt = cg_db_prepare (self->db,
+    "INSERT INTO applications (job_key, title, company, location, url, stage)"
+    " SELECT key, title, company, substr(locations, 1, instr(locations || char(10), char(10)) - 1),"
+    "        url, (SELECT id FROM stages ORDER BY position LIMIT 1)"
+    " FROM jobs WHERE key = ?", error);
+  if (stmt == NULL)
+    goto fail;
+
+  cg_db_bind_text (stmt, 1, job_key);
+  if (!cg_db_step_done (self->db, stmt, error))
+    goto fail;
+
+  if (sqlite3_changes (self->db) != 1)
+    {
+      g_set_error (error, CG_DB_ERROR, CG_DB_ERROR_FAILED, _("No posting with key “%s”"), job_key);
+      goto fail;
+    }
+
+  id = sqlite3_last_insert_rowid (self->db);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  stmt = cg_db_prepare (self->db,
+    "INSERT INTO application_history (application, field, new_value)"
+    " SELECT ?1, 'stage', s.name FROM applications a JOIN stages s ON s.id = a.stage"
+    " WHERE a.id = ?1", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!cg_db_step_done (self->db, stmt, error) || !cg_db_commit (self->db, error))
+    goto fail;
+
+  return id;
+
+fail:
+  cg_db_rollback (self->db);
+  return 0;
+}
+
+/* The application tracking the posting @job_key (archived ones included),
+ * or 0 when there is none. */
+gint64
+cg_library_find_application_for_job (CgLibrary  *self,
+                                     const char *job_key)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (CG_IS_LIBRARY (self), 0);
+
+  if (self->db == NULL || job_key == NULL)
+    return 0;
+
+  stmt = cg_db_prepare (self->db, "SELECT id FROM applications WHERE job_key = ? LIMIT 1", NULL);
+  if (stmt == NULL)
+    return 0;
+
+  cg_db_bind_text (stmt, 1, job_key);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return 0;
+
+  return sqlite3_column_int64 (stmt, 0);
+}

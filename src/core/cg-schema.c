@@ -1,0 +1,224 @@
+/* cg-schema.c: the schemas of content.db and user.db
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The content tables exist in both files with the same columns, so that
+ * bundled rows can be copied from content.db into user.db with a plain
+ * INSERT ... SELECT over an ATTACHed database. In user.db the tables that a
+ * user can add to (jobs, guides) tell bundled and user rows apart by their
+ * origin column; the others only ever hold bundled rows.
+ *
+ * List-valued text columns (locations, keywords, roles, related) hold one
+ * item per line.
+ */
+#define G_LOG_DOMAIN "cg-schema"
+
+#include "config.h"
+
+#include "cg-schema.h"
+
+#define CONTENT_TABLES \
+  "CREATE TABLE meta (" \
+  "  key   TEXT PRIMARY KEY," \
+  "  value TEXT" \
+  ");" \
+  "CREATE TABLE jobs (" \
+  "  id              INTEGER PRIMARY KEY," \
+  "  key             TEXT NOT NULL UNIQUE," \
+  "  origin          TEXT NOT NULL DEFAULT 'user' CHECK (origin IN ('bundled', 'user'))," \
+  "  title           TEXT NOT NULL," \
+  "  company         TEXT," \
+  "  locations       TEXT," \
+  "  location_count  INTEGER NOT NULL DEFAULT 0," \
+  "  region          TEXT," \
+  "  arrangement     TEXT CHECK (arrangement IN ('onsite', 'hybrid', 'remote'))," \
+  "  employment_type TEXT," \
+  "  category        TEXT," \
+  "  role            TEXT," \
+  "  pay_min         REAL," \
+  "  pay_max         REAL," \
+  "  pay_currency    TEXT," \
+  "  pay_unit        TEXT," \
+  "  pay_annual_min  REAL," \
+  "  pay_annual_max  REAL," \
+  "  date_posted     TEXT," \
+  "  valid_through   TEXT," \
+  "  expired         INTEGER NOT NULL DEFAULT 0," \
+  "  description     TEXT," \
+  "  url             TEXT" \
+  ");" \
+  "CREATE TABLE guides (" \
+  "  id          INTEGER PRIMARY KEY," \
+  "  slug        TEXT NOT NULL UNIQUE," \
+  "  origin      TEXT NOT NULL DEFAULT 'user' CHECK (origin IN ('bundled', 'user'))," \
+  "  title       TEXT NOT NULL," \
+  "  description TEXT," \
+  "  keywords    TEXT," \
+  "  roles       TEXT," \
+  "  image       TEXT," \
+  "  date        TEXT," \
+  "  body        TEXT NOT NULL," \
+  "  source      TEXT" \
+  ");" \
+  "CREATE TABLE faq (" \
+  "  id       INTEGER PRIMARY KEY," \
+  "  slug     TEXT NOT NULL UNIQUE," \
+  "  question TEXT NOT NULL," \
+  "  topic    TEXT NOT NULL," \
+  "  role     TEXT," \
+  "  position INTEGER NOT NULL DEFAULT 0," \
+  "  live     TEXT," \
+  "  answer   TEXT NOT NULL" \
+  ");" \
+  "CREATE TABLE roles (" \
+  "  id       INTEGER PRIMARY KEY," \
+  "  slug     TEXT NOT NULL UNIQUE," \
+  "  name     TEXT NOT NULL," \
+  "  summary  TEXT," \
+  "  related  TEXT," \
+  "  position INTEGER NOT NULL DEFAULT 0" \
+  ");" \
+  "CREATE TABLE aspects (" \
+  "  key      TEXT PRIMARY KEY," \
+  "  label    TEXT NOT NULL," \
+  "  position INTEGER NOT NULL" \
+  ");" \
+  "CREATE TABLE role_aspects (" \
+  "  role   TEXT NOT NULL," \
+  "  aspect TEXT NOT NULL," \
+  "  value  TEXT NOT NULL," \
+  "  PRIMARY KEY (role, aspect)" \
+  ");" \
+  "CREATE TABLE role_rules (" \
+  "  id       INTEGER PRIMARY KEY," \
+  "  role     TEXT NOT NULL," \
+  "  kind     TEXT NOT NULL CHECK (kind IN ('title', 'keyword'))," \
+  "  pattern  TEXT NOT NULL," \
+  "  priority INTEGER NOT NULL DEFAULT 0" \
+  ");" \
+  "CREATE TABLE figures (" \
+  "  id        INTEGER PRIMARY KEY," \
+  "  role      TEXT," \
+  "  region    TEXT," \
+  "  date      TEXT," \
+  "  dimension TEXT NOT NULL CHECK (dimension IN ('employment_type', 'work_arrangement'))," \
+  "  category  TEXT NOT NULL," \
+  "  percent   REAL NOT NULL," \
+  "  source    TEXT NOT NULL" \
+  ");"
+
+const char *const cg_content_schema_sql = CONTENT_TABLES;
+
+const CgMigration cg_user_migrations[] = {
+  {
+    "content tables",
+    CONTENT_TABLES
+    "CREATE INDEX jobs_origin ON jobs (origin);"
+    "CREATE INDEX guides_origin ON guides (origin);"
+  },
+  {
+    "application tracker",
+    "CREATE TABLE stages ("
+    "  id       INTEGER PRIMARY KEY,"
+    "  name     TEXT NOT NULL UNIQUE,"
+    "  position INTEGER NOT NULL,"
+    "  closed   INTEGER NOT NULL DEFAULT 0"
+    ");"
+    "INSERT INTO stages (name, position, closed) VALUES"
+    "  ('Wishlist', 0, 0), ('Applied', 1, 0), ('Interviewing', 2, 0), ('Offer', 3, 0),"
+    "  ('Accepted', 4, 1), ('Rejected', 5, 1), ('Withdrawn', 6, 1), ('Ghosted', 7, 1);"
+    "CREATE TABLE applications ("
+    "  id           INTEGER PRIMARY KEY,"
+    "  job_key      TEXT,"
+    "  title        TEXT NOT NULL,"
+    "  company      TEXT,"
+    "  location     TEXT,"
+    "  url          TEXT,"
+    "  stage        INTEGER NOT NULL REFERENCES stages (id),"
+    "  date_applied TEXT,"
+    "  notes        TEXT,"
+    "  archived     INTEGER NOT NULL DEFAULT 0,"
+    "  created      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+    "  updated      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+    ");"
+    "CREATE INDEX applications_job_key ON applications (job_key);"
+    "CREATE TABLE application_history ("
+    "  id          INTEGER PRIMARY KEY,"
+    "  application INTEGER NOT NULL REFERENCES applications (id) ON DELETE CASCADE,"
+    "  time        TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+    "  field       TEXT NOT NULL,"
+    "  old_value   TEXT,"
+    "  new_value   TEXT"
+    ");"
+    "CREATE INDEX application_history_application ON application_history (application);"
+  },
+  {
+    "full-text search",
+    "CREATE VIRTUAL TABLE jobs_fts USING fts5 ("
+    "  title, company, locations, description,"
+    "  content = 'jobs', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2'"
+    ");"
+    "CREATE TRIGGER jobs_fts_insert AFTER INSERT ON jobs BEGIN"
+    "  INSERT INTO jobs_fts (rowid, title, company, locations, description)"
+    "  VALUES (new.id, new.title, new.company, new.locations, new.description);"
+    "END;"
+    "CREATE TRIGGER jobs_fts_delete AFTER DELETE ON jobs BEGIN"
+    "  INSERT INTO jobs_fts (jobs_fts, rowid, title, company, locations, description)"
+    "  VALUES ('delete', old.id, old.title, old.company, old.locations, old.description);"
+    "END;"
+    "CREATE TRIGGER jobs_fts_update AFTER UPDATE ON jobs BEGIN"
+    "  INSERT INTO jobs_fts (jobs_fts, rowid, title, company, locations, description)"
+    "  VALUES ('delete', old.id, old.title, old.company, old.locations, old.description);"
+    "  INSERT INTO jobs_fts (rowid, title, company, locations, description)"
+    "  VALUES (new.id, new.title, new.company, new.locations, new.description);"
+    "END;"
+    "INSERT INTO jobs_fts (jobs_fts) VALUES ('rebuild');"
+    "CREATE VIRTUAL TABLE guides_fts USING fts5 ("
+    "  title, description, keywords, body,"
+    "  content = 'guides', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2'"
+    ");"
+    "CREATE TRIGGER guides_fts_insert AFTER INSERT ON guides BEGIN"
+    "  INSERT INTO guides_fts (rowid, title, description, keywords, body)"
+    "  VALUES (new.id, new.title, new.description, new.keywords, new.body);"
+    "END;"
+    "CREATE TRIGGER guides_fts_delete AFTER DELETE ON guides BEGIN"
+    "  INSERT INTO guides_fts (guides_fts, rowid, title, description, keywords, body)"
+    "  VALUES ('delete', old.id, old.title, old.description, old.keywords, old.body);"
+    "END;"
+    "CREATE TRIGGER guides_fts_update AFTER UPDATE ON guides BEGIN"
+    "  INSERT INTO guides_fts (guides_fts, rowid, title, description, keywords, body)"
+    "  VALUES ('delete', old.id, old.title, old.description, old.keywords, old.body);"
+    "  INSERT INTO guides_fts (rowid, title, description, keywords, body)"
+    "  VALUES (new.id, new.title, new.description, new.keywords, new.body);"
+    "END;"
+    "INSERT INTO guides_fts (guides_fts) VALUES ('rebuild');"
+    "CREATE VIRTUAL TABLE faq_fts USING fts5 ("
+    "  question, answer,"
+    "  content = 'faq', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2'"
+    ");"
+    "CREATE TRIGGER faq_fts_insert AFTER INSERT ON faq BEGIN"
+    "  INSERT INTO faq_fts (rowid, question, answer) VALUES (new.id, new.question, new.answer);"
+    "END;"
+    "CREATE TRIGGER faq_fts_delete AFTER DELETE ON faq BEGIN"
+    "  INSERT INTO faq_fts (faq_fts, rowid, question, answer)"
+    "  VALUES ('delete', old.id, old.question, old.answer);"
+    "END;"
+    "INSERT INTO faq_fts (faq_fts) VALUES ('rebuild');"
+    "CREATE VIRTUAL TABLE roles_fts USING fts5 ("
+    "  name, summary,"
+    "  content = 'roles', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2'"
+    ");"
+    "CREATE TRIGGER roles_fts_insert AFTER INSERT ON roles BEGIN"
+    "  INSERT INTO roles_fts (rowid, name, summary) VALUES (new.id, new.name, new.summary);"
+    "END;"
+    "CREATE TRIGGER roles_fts_delete AFTER DELETE ON roles BEGIN"
+    "  INSERT INTO roles_fts (roles_fts, rowid, name, summary)"
+    "  VALUES ('delete', old.id, old.name, old.summary);"
+    "END;"
+    "INSERT INTO roles_fts (roles_fts) VALUES ('rebuild');"
+  },
+};
+
+const guint cg_user_n_migrations = G_N_ELEMENTS (cg_user_migrations);
+
+G_STATIC_ASSERT (G_N_ELEMENTS (cg_user_migrations) == CG_USER_SCHEMA_VERSION);

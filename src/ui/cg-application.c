@@ -1,0 +1,219 @@
+/* cg-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cg-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cg-application.h"
+#include "cg-window.h"
+
+struct _CgApplication
+{
+  AdwApplication  parent_instance;
+
+  CgLibrary      *library;
+  GError         *library_error;
+};
+
+G_DEFINE_FINAL_TYPE (CgApplication, cg_application, ADW_TYPE_APPLICATION)
+
+CgApplication *
+cg_application_new (void)
+{
+  return g_object_new (CG_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       NULL);
+}
+
+/* The library, open or not: when it could not be opened, the window shows
+ * cg_application_get_library_error() and offers a fresh start. */
+CgLibrary *
+cg_application_get_library (CgApplication *self)
+{
+  g_return_val_if_fail (CG_IS_APPLICATION (self), NULL);
+
+  return self->library;
+}
+
+const GError *
+cg_application_get_library_error (CgApplication *self)
+{
+  g_return_val_if_fail (CG_IS_APPLICATION (self), NULL);
+
+  return self->library_error;
+}
+
+gboolean
+cg_application_start_fresh_library (CgApplication  *self,
+                                    char          **moved_to,
+                                    GError        **error)
+{
+  g_return_val_if_fail (CG_IS_APPLICATION (self), FALSE);
+
+  if (!cg_library_start_fresh (self->library, moved_to, error))
+    return FALSE;
+
+  g_clear_error (&self->library_error);
+  return TRUE;
+}
+
+static void
+cg_application_startup (GApplication *app)
+{
+  CgApplication *self = CG_APPLICATION (app);
+  g_autofree char *path = NULL;
+  g_autofree char *content_path = NULL;
+
+  G_APPLICATION_CLASS (cg_application_parent_class)->startup (app);
+
+  /* Opened once, here, before any window: the library lives as long as
+   * the application does, and every window gets it from here. */
+  path = cg_library_dup_default_path ();
+  content_path = cg_library_dup_content_path ();
+  self->library = cg_library_new (path, content_path);
+  if (!cg_library_open (self->library, &self->library_error))
+    g_warning ("Cannot open the library %s: %s", path, self->library_error->message);
+}
+
+/* For tests/bench/bench-startup: with CG_BENCH_FIRST_FRAME set, say when
+ * the first frame of the window has been painted, then quit. */
+static void
+bench_after_paint_cb (GdkFrameClock *clock,
+                      GApplication  *app)
+{
+  g_signal_handlers_disconnect_by_func (clock, bench_after_paint_cb, app);
+  g_print ("first-frame\n");
+  g_application_quit (app);
+}
+
+static void
+bench_map_cb (GtkWidget    *window,
+              GApplication *app)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint",
+                           G_CALLBACK (bench_after_paint_cb), app, 0);
+}
+
+static void
+cg_application_activate (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    {
+      window = GTK_WINDOW (cg_window_new (CG_APPLICATION (app)));
+      if (g_getenv ("CG_BENCH_FIRST_FRAME") != NULL)
+        g_signal_connect_object (window, "map", G_CALLBACK (bench_map_cb), app, 0);
+    }
+
+  gtk_window_present (window);
+}
+
+static void
+cg_application_shutdown (GApplication *app)
+{
+  CgApplication *self = CG_APPLICATION (app);
+
+  g_clear_object (&self->library);
+  g_clear_error (&self->library_error);
+
+  G_APPLICATION_CLASS (cg_application_parent_class)->shutdown (app);
+}
+
+static void
+cg_application_class_init (CgApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->startup = cg_application_startup;
+  app_class->activate = cg_application_activate;
+  app_class->shutdown = cg_application_shutdown;
+}
+
+static void
+about_action_cb (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  static const char *developers[] = { "The Career Guide developers", NULL };
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (app),
+                        "application-name", _("Career Guide"),
+                        "application-icon", APPLICATION_ID,
+                        "developer-name", _("The Career Guide developers"),
+                        "version", PACKAGE_VERSION,
+                        "developers", developers,
+                        "comments", _("Read career guides, compare roles, browse job postings "
+                                      "and track your applications, all offline."),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        /* Translators: put your names here, one per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+quit_action_cb (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GList *windows = gtk_application_get_windows (app);
+
+  /* Closing the windows lets each save its state. */
+  for (GList *l = windows; l != NULL; l = windows)
+    {
+      windows = l->next;
+      gtk_window_close (GTK_WINDOW (l->data));
+    }
+
+  g_application_quit (G_APPLICATION (app));
+}
+
+static void
+help_action_cb (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+
+  gtk_show_uri (gtk_application_get_active_window (app), "help:" PACKAGE_NAME, GDK_CURRENT_TIME);
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_action_cb },
+  { "quit", quit_action_cb },
+  { "help", help_action_cb },
+};
+
+static void
+cg_application_init (CgApplication *self)
+{
+  static const struct { const char *action; const char *accels[2]; } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "app.help", { "F1", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+    { "win.show-page('jobs')", { "<Control>1", NULL } },
+    { "win.show-page('guides')", { "<Control>2", NULL } },
+    { "win.show-page('faq')", { "<Control>3", NULL } },
+    { "win.show-page('compare')", { "<Control>4", NULL } },
+    { "win.show-page('market')", { "<Control>5", NULL } },
+    { "win.show-page('applications')", { "<Control>6", NULL } },
+  };
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self),
+                                           accels[i].action, accels[i].accels);
+}

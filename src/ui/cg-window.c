@@ -1,0 +1,637 @@
+/* cg-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The main window: a sidebar with the six pages and their counts (folding
+ * away on narrow widths) and the pages in an AdwViewStack. The data comes
+ * from the application's CgLibrary; when the library cannot be opened the
+ * window says why and offers to start a fresh one, keeping the old file.
+ */
+#define G_LOG_DOMAIN "cg-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cg-faq-entry.h"
+#include "cg-figure.h"
+#include "cg-guide.h"
+#include "cg-job-application.h"
+#include "cg-job.h"
+#include "cg-list-page.h"
+#include "cg-role.h"
+#include "cg-window.h"
+
+typedef struct {
+  const char    *name;
+  const char    *title;
+  const char    *icon_name;
+  CgLibraryKind  kind;
+} PageInfo;
+
+static const PageInfo pages[] = {
+  { "jobs", N_("Jobs"), "emblem-documents-symbolic", CG_LIBRARY_KIND_JOBS },
+  { "guides", N_("Guides"), "accessories-dictionary-symbolic", CG_LIBRARY_KIND_GUIDES },
+  { "faq", N_("FAQ"), "help-faq-symbolic", CG_LIBRARY_KIND_FAQ },
+  { "compare", N_("Compare"), "view-dual-symbolic", CG_LIBRARY_KIND_ROLES },
+  { "market", N_("Market"), "x-office-spreadsheet-symbolic", CG_LIBRARY_KIND_FIGURES },
+  { "applications", N_("Applications"), "mail-send-symbolic", CG_LIBRARY_KIND_APPLICATIONS },
+};
+
+#define N_PAGES G_N_ELEMENTS (pages)
+
+struct _CgWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+  CgLibrary            *library;
+
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkListBox           *sidebar;
+  AdwViewStack         *stack;
+  AdwWindowTitle       *page_title;
+  GtkBox               *content_pane;
+
+  CgListPage           *page_widgets[N_PAGES];
+  GtkLabel             *count_labels[N_PAGES];
+  GtkListBoxRow        *sidebar_rows[N_PAGES];
+  AdwStatusPage        *error_page;
+};
+
+G_DEFINE_FINAL_TYPE (CgWindow, cg_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static const PageInfo *
+find_page (const char *name)
+{
+  for (guint i = 0; i < N_PAGES; i++)
+    if (g_strcmp0 (pages[i].name, name) == 0)
+      return &pages[i];
+
+  return NULL;
+}
+
+static const char *
+arrangement_label (const char *arrangement)
+{
+  if (g_strcmp0 (arrangement, "onsite") == 0)
+    return _("On-site");
+  if (g_strcmp0 (arrangement, "hybrid") == 0)
+    return _("Hybrid");
+  if (g_strcmp0 (arrangement, "remote") == 0)
+    return _("Remote");
+  return NULL;
+}
+
+static const char *
+employment_type_label (const char *type)
+{
+  static const struct { const char *key; const char *label; } labels[] = {
+    { "full_time", N_("Full time") }, { "part_time", N_("Part time") },
+    { "contractor", N_("Contract") }, { "temporary", N_("Temporary") },
+    { "intern", N_("Internship") }, { "per_diem", N_("Per diem") },
+    { "volunteer", N_("Volunteer") }, { "other", N_("Other") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (labels[i].key, type) == 0)
+      return _(labels[i].label);
+
+  return type;
+}
+
+static const char *
+figure_category_label (const char *category)
+{
+  const char *label = arrangement_label (category);
+
+  return label ? label : employment_type_label (category);
+}
+
+/* Joins the non-NULL, non-empty strings with " · ". */
+static char *
+join_parts (const char *first,
+            ...)
+{
+  GString *out = g_string_new (NULL);
+  va_list args;
+
+  va_start (args, first);
+  for (const char *part = first; part != (const char *) 1; part = va_arg (args, const char *))
+    {
+      if (part == NULL || *part == '\0')
+        continue;
+      if (out->len > 0)
+        g_string_append (out, " · ");
+      g_string_append (out, part);
+    }
+  va_end (args);
+
+  return g_string_free (out, FALSE);
+}
+
+#define END_PARTS ((const char *) 1)
+
+static GtkWidget *
+new_row (const char *title,
+         const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  /* Text from the library is shown as it is, never as Pango markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title ? title : "");
+  if (subtitle != NULL && *subtitle != '\0')
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+
+  return row;
+}
+
+static GtkWidget *
+create_job_row (gpointer item,
+                gpointer user_data)
+{
+  CgJob *job = item;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *pay = cg_job_dup_pay_text (job);
+  g_autofree char *location = cg_job_dup_first_location (job);
+  g_autofree char *subtitle = join_parts (cg_job_get_company (job), location,
+                                          arrangement_label (cg_job_get_arrangement (job)),
+                                          pay,
+                                          employment_type_label (cg_job_get_employment_type (job)),
+                                          END_PARTS);
+  GtkWidget *row = new_row (cg_job_get_title (job), subtitle);
+  GtkWidget *button;
+
+  if (cg_job_is_expired (job, now))
+    {
+      GtkWidget *badge = gtk_label_new (_("Expired"));
+
+      gtk_widget_add_css_class (badge, "error");
+      gtk_widget_add_css_class (badge, "caption-heading");
+      gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
+    }
+
+  button = gtk_button_new_with_label (_("Track"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Track an application for this posting"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.track-job");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", cg_job_get_key (job));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Track application"), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+
+  return row;
+}
+
+static GtkWidget *
+create_guide_row (gpointer item,
+                  gpointer user_data)
+{
+  CgGuide *guide = item;
+
+  return new_row (cg_guide_get_title (guide), cg_guide_get_description (guide));
+}
+
+static GtkWidget *
+create_faq_row (gpointer item,
+                gpointer user_data)
+{
+  CgFaqEntry *entry = item;
+
+  return new_row (cg_faq_entry_get_question (entry), cg_faq_entry_get_topic (entry));
+}
+
+static GtkWidget *
+create_role_row (gpointer item,
+                 gpointer user_data)
+{
+  CgRole *role = item;
+
+  return new_row (cg_role_get_name (role), cg_role_get_summary (role));
+}
+
+static GtkWidget *
+create_figure_row (gpointer item,
+                   gpointer user_data)
+{
+  CgFigure *figure = item;
+  const char *dimension = g_strcmp0 (cg_figure_get_dimension (figure), "work_arrangement") == 0
+                          ? _("Work arrangement") : _("Employment type");
+  g_autofree char *title = g_strdup_printf ("%s: %s", dimension,
+                                            figure_category_label (cg_figure_get_category (figure)));
+  g_autofree char *subtitle = join_parts (cg_figure_get_region (figure), cg_figure_get_date (figure),
+                                          cg_figure_get_source (figure), END_PARTS);
+  g_autofree char *percent = g_strdup_printf (_("%.0f%%"), cg_figure_get_percent (figure));
+  GtkWidget *row = new_row (title, subtitle);
+  GtkWidget *value = gtk_label_new (percent);
+
+  gtk_widget_add_css_class (value, "title-3");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), value);
+  return row;
+}
+
+static GtkWidget *
+create_application_row (gpointer item,
+                        gpointer user_data)
+{
+  CgJobApplication *application = item;
+  g_autofree char *subtitle = join_parts (cg_job_application_get_company (application),
+                                          cg_job_application_get_location (application),
+                                          cg_job_application_get_stage (application),
+                                          END_PARTS);
+
+  return new_row (cg_job_application_get_title (application), subtitle);
+}
+
+static const GtkListBoxCreateWidgetFunc row_factories[] = {
+  [CG_LIBRARY_KIND_JOBS] = create_job_row,
+  [CG_LIBRARY_KIND_GUIDES] = create_guide_row,
+  [CG_LIBRARY_KIND_FAQ] = create_faq_row,
+  [CG_LIBRARY_KIND_ROLES] = create_role_row,
+  [CG_LIBRARY_KIND_FIGURES] = create_figure_row,
+  [CG_LIBRARY_KIND_APPLICATIONS] = create_application_row,
+};
+
+static void
+show_error_toast (CgWindow   *self,
+                  const char *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+reload_page (CgWindow *self,
+             guint     index)
+{
+  g_autoptr(GListModel) model = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *count = NULL;
+
+  model = cg_library_list (self->library, pages[index].kind, &error);
+  if (model == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Cannot show %s: %s"),
+                                                  _(pages[index].title), error->message);
+      show_error_toast (self, message);
+      return;
+    }
+
+  cg_list_page_set_model (self->page_widgets[index], model, row_factories[pages[index].kind], self);
+
+  count = g_strdup_printf ("%u", g_list_model_get_n_items (model));
+  gtk_label_set_label (self->count_labels[index], count);
+}
+
+static void
+reload_all (CgWindow *self)
+{
+  gboolean open = cg_library_is_open (self->library);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->sidebar), open);
+
+  if (!open)
+    {
+      const GError *error = cg_application_get_library_error (
+        CG_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+      g_autofree char *description = NULL;
+
+      description = g_strdup_printf (
+        _("%s\n\nNothing has been changed. You can start a fresh library: the old file "
+          "stays on disk, renamed so that nothing is lost."),
+        error ? error->message : _("Unknown error"));
+      adw_status_page_set_description (self->error_page, description);
+      adw_view_stack_set_visible_child_name (self->stack, "library-error");
+      return;
+    }
+
+  for (guint i = 0; i < N_PAGES; i++)
+    reload_page (self, i);
+
+  if (cg_library_get_content_problem (self->library) != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Bundled content not loaded: %s"),
+                                                  cg_library_get_content_problem (self->library));
+      show_error_toast (self, message);
+    }
+}
+
+void
+cg_window_show_page (CgWindow   *self,
+                     const char *name)
+{
+  g_return_if_fail (CG_IS_WINDOW (self));
+
+  if (find_page (name) == NULL || !cg_library_is_open (self->library))
+    return;
+
+  adw_view_stack_set_visible_child_name (self->stack, name);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+const char *
+cg_window_get_page (CgWindow *self)
+{
+  g_return_val_if_fail (CG_IS_WINDOW (self), NULL);
+
+  return adw_view_stack_get_visible_child_name (self->stack);
+}
+
+GtkWidget *
+cg_window_get_page_widget (CgWindow   *self,
+                           const char *name)
+{
+  g_return_val_if_fail (CG_IS_WINDOW (self), NULL);
+
+  return adw_view_stack_get_child_by_name (self->stack, name);
+}
+
+static void
+page_changed_cb (CgWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->stack);
+  const PageInfo *info = find_page (name);
+
+  if (info == NULL)
+    {
+      adw_window_title_set_title (self->page_title, _("Career Guide"));
+      return;
+    }
+
+  adw_window_title_set_title (self->page_title, _(info->title));
+  for (guint i = 0; i < N_PAGES; i++)
+    if (&pages[i] == info)
+      gtk_list_box_select_row (self->sidebar, self->sidebar_rows[i]);
+}
+
+static void
+sidebar_row_activated_cb (CgWindow      *self,
+                          GtkListBoxRow *row)
+{
+  cg_window_show_page (self, gtk_widget_get_name (GTK_WIDGET (row)));
+}
+
+static void
+show_page_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  cg_window_show_page (CG_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+show_sidebar_action_cb (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  CgWindow *self = CG_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+track_job_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CgWindow *self = CG_WINDOW (widget);
+  const char *key = g_variant_get_string (parameter, NULL);
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+
+  if (cg_library_find_application_for_job (self->library, key) != 0)
+    {
+      toast = adw_toast_new (_("This posting is already tracked"));
+      adw_toast_set_button_label (toast, _("Open"));
+      adw_toast_set_action_name (toast, "win.show-page");
+      adw_toast_set_action_target_value (toast, g_variant_new_string ("applications"));
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      return;
+    }
+
+  if (cg_library_add_application (self->library, key, &error) == 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("Cannot track the posting: %s"), error->message);
+      show_error_toast (self, message);
+      return;
+    }
+
+  for (guint i = 0; i < N_PAGES; i++)
+    if (pages[i].kind == CG_LIBRARY_KIND_APPLICATIONS)
+      reload_page (self, i);
+
+  toast = adw_toast_new (_("Application tracked"));
+  adw_toast_set_button_label (toast, _("Open"));
+  adw_toast_set_action_name (toast, "win.show-page");
+  adw_toast_set_action_target_value (toast, g_variant_new_string ("applications"));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+start_fresh_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  CgWindow *self = CG_WINDOW (widget);
+  CgApplication *app = CG_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *moved_to = NULL;
+  g_autofree char *message = NULL;
+
+  if (!cg_application_start_fresh_library (app, &moved_to, &error))
+    {
+      message = g_strdup_printf (_("Cannot start a fresh library: %s"), error->message);
+      show_error_toast (self, message);
+      return;
+    }
+
+  reload_all (self);
+  cg_window_show_page (self, "jobs");
+
+  if (moved_to != NULL)
+    {
+      message = g_strdup_printf (_("The old library was kept as %s"), moved_to);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+    }
+}
+
+static gboolean
+cg_window_close_request (GtkWindow *window)
+{
+  CgWindow *self = CG_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_delay (self->settings);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  if (find_page (cg_window_get_page (self)) != NULL)
+    g_settings_set_string (self->settings, "last-page", cg_window_get_page (self));
+  g_settings_apply (self->settings);
+
+  return GTK_WINDOW_CLASS (cg_window_parent_class)->close_request (window);
+}
+
+static void
+cg_window_dispose (GObject *object)
+{
+  CgWindow *self = CG_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CG_TYPE_WINDOW);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->library);
+
+  G_OBJECT_CLASS (cg_window_parent_class)->dispose (object);
+}
+
+static void
+cg_window_class_init (CgWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = cg_window_dispose;
+  window_class->close_request = cg_window_close_request;
+
+  g_type_ensure (CG_TYPE_LIST_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/cg-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, page_title);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, content_pane);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, page_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.track-job", "s", track_job_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.start-fresh", NULL, start_fresh_action_cb);
+}
+
+static GtkWidget *
+new_sidebar_row (CgWindow *self,
+                 guint     index)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *icon = gtk_image_new_from_icon_name (pages[index].icon_name);
+  GtkWidget *label = gtk_label_new (_(pages[index].title));
+  GtkWidget *count = gtk_label_new (NULL);
+
+  gtk_widget_set_name (row, pages[index].name);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (count, "dim-label");
+  gtk_widget_add_css_class (count, "numeric");
+
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), count);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  label, count, NULL, -1);
+
+  self->count_labels[index] = GTK_LABEL (count);
+  self->sidebar_rows[index] = GTK_LIST_BOX_ROW (row);
+  return row;
+}
+
+static void
+setup_pages (CgWindow *self)
+{
+  static const struct {
+    const char *icon_name;
+    const char *title;
+    const char *description;
+    const char *button_label;
+    const char *button_action;
+  } empty[] = {
+    [CG_LIBRARY_KIND_JOBS] = { "emblem-documents-symbolic", N_("No Postings"),
+      N_("Postings you import appear here, next to the bundled ones."), NULL, NULL },
+    [CG_LIBRARY_KIND_GUIDES] = { "accessories-dictionary-symbolic", N_("No Guides"),
+      N_("The bundled career guides are missing from this library."), NULL, NULL },
+    [CG_LIBRARY_KIND_FAQ] = { "help-faq-symbolic", N_("No Questions"),
+      N_("The bundled questions and answers are missing from this library."), NULL, NULL },
+    [CG_LIBRARY_KIND_ROLES] = { "view-dual-symbolic", N_("No Roles"),
+      N_("The bundled roles are missing from this library."), NULL, NULL },
+    [CG_LIBRARY_KIND_FIGURES] = { "x-office-spreadsheet-symbolic", N_("No Figures"),
+      N_("The bundled market figures are missing from this library."), NULL, NULL },
+    [CG_LIBRARY_KIND_APPLICATIONS] = { "mail-send-symbolic", N_("Track Your First Application"),
+      N_("Find a posting on the Jobs page and press Track to follow it from wishlist to offer."),
+      N_("Browse Postings"), "win.show-page::jobs" },
+  };
+
+  for (guint i = 0; i < N_PAGES; i++)
+    {
+      CgLibraryKind kind = pages[i].kind;
+      GtkWidget *page = cg_list_page_new ();
+      AdwViewStackPage *stack_page;
+
+      cg_list_page_set_empty_state (CG_LIST_PAGE (page), empty[kind].icon_name, _(empty[kind].title),
+                                    _(empty[kind].description),
+                                    empty[kind].button_label ? _(empty[kind].button_label) : NULL,
+                                    empty[kind].button_action);
+      self->page_widgets[i] = CG_LIST_PAGE (page);
+      stack_page = adw_view_stack_add_titled (self->stack, page, pages[i].name, _(pages[i].title));
+      adw_view_stack_page_set_icon_name (stack_page, pages[i].icon_name);
+      gtk_list_box_append (self->sidebar, new_sidebar_row (self, i));
+    }
+
+  self->error_page = ADW_STATUS_PAGE (adw_status_page_new ());
+  adw_status_page_set_icon_name (self->error_page, "dialog-warning-symbolic");
+  adw_status_page_set_title (self->error_page, _("Your Library Cannot Be Opened"));
+  {
+    GtkWidget *button = gtk_button_new_with_mnemonic (_("_Start a Fresh Library"));
+
+    gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+    gtk_widget_add_css_class (button, "pill");
+    gtk_widget_add_css_class (button, "destructive-action");
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.start-fresh");
+    adw_status_page_set_child (self->error_page, button);
+  }
+  adw_view_stack_add_named (self->stack, GTK_WIDGET (self->error_page), "library-error");
+}
+
+static void
+cg_window_init (CgWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APPLICATION_ID);
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  setup_pages (self);
+}
+
+CgWindow *
+cg_window_new (CgApplication *application)
+{
+  CgWindow *self = g_object_new (CG_TYPE_WINDOW, "application", application, NULL);
+  g_autofree char *last_page = NULL;
+
+  self->library = g_object_ref (cg_application_get_library (application));
+  reload_all (self);
+
+  last_page = g_settings_get_string (self->settings, "last-page");
+  if (cg_library_is_open (self->library))
+    adw_view_stack_set_visible_child_name (self->stack, last_page);
+  page_changed_cb (self);
+
+  return self;
+}

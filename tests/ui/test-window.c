@@ -1,0 +1,299 @@
+/* test-window.c: the main window in a real display (run under Xvfb)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "cg-application.h"
+#include "cg-list-page.h"
+#include "cg-window.h"
+
+static void
+iterate (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static char *system_data_dirs;
+
+static CgApplication *
+start_app (void)
+{
+  CgApplication *app;
+  g_autoptr(GError) error = NULL;
+
+  /* Isolated dirs give each test an empty XDG_DATA_HOME, but the system
+   * data dirs are still needed for the MIME database and the icon theme. */
+  g_setenv ("XDG_DATA_DIRS", system_data_dirs, TRUE);
+
+  app = cg_application_new ();
+  {
+    /* a bus name of its own, so one test's instance never meets another's */
+    static guint counter;
+    g_autofree char *id = g_strdup_printf ("%s.Test%u", APPLICATION_ID, ++counter);
+    g_application_set_application_id (G_APPLICATION (app), id);
+  }
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  return app;
+}
+
+static void
+stop_app (CgApplication *app,
+          GtkWindow     *window)
+{
+  gtk_window_destroy (window);
+  iterate (50);
+  g_application_quit (G_APPLICATION (app));
+  /* shutdown runs from g_application_run; call the vfunc path directly */
+  g_object_unref (app);
+}
+
+/* The titles of the rows a page lists, in order. */
+static GPtrArray *
+page_titles (CgWindow   *window,
+             const char *page)
+{
+  CgListPage *list_page = CG_LIST_PAGE (cg_window_get_page_widget (window, page));
+  GtkListBox *list_box = cg_list_page_get_list_box (list_page);
+  GPtrArray *titles = g_ptr_array_new_with_free_func (g_free);
+
+  for (int i = 0;; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list_box, i);
+
+      if (row == NULL)
+        break;
+      g_ptr_array_add (titles, g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row))));
+    }
+
+  return titles;
+}
+
+static gboolean
+contains (GPtrArray  *titles,
+          const char *title)
+{
+  for (guint i = 0; i < titles->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (titles, i), title) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+activate (GtkWidget  *widget,
+          const char *action,
+          const char *page)
+{
+  g_assert_true (gtk_widget_activate_action (widget, action, "s", page));
+  iterate (20);
+}
+
+static void
+test_pages_show_bundled_records (void)
+{
+  g_autoptr(CgApplication) app = start_app ();
+  CgWindow *window = cg_window_new (app);
+  static const struct { const char *page; const char *title; } expected[] = {
+    { "jobs", "Machine Learning & Operations Engineer" },
+    { "jobs", "AI/Machine Learning Engineer Senior" },
+    { "jobs", "Senior Specialist, AI / Machine Learning Data Engineer" },
+    { "guides", "Embedded ML Engineer versus Firmware Engineer" },
+    { "faq", "What does an embedded machine learning engineer do?" },
+    { "compare", "Embedded Machine Learning Engineer" },
+    { "compare", "Firmware Engineer" },
+    { "market", "Employment type: Full time" },
+    { "market", "Work arrangement: Remote" },
+  };
+
+  gtk_window_present (GTK_WINDOW (window));
+  iterate (200);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(GPtrArray) titles = NULL;
+
+      activate (GTK_WIDGET (window), "win.show-page", expected[i].page);
+      g_assert_cmpstr (cg_window_get_page (window), ==, expected[i].page);
+      titles = page_titles (window, expected[i].page);
+      if (!contains (titles, expected[i].title))
+        g_error ("page %s does not list “%s” (%u rows)", expected[i].page, expected[i].title, titles->len);
+    }
+
+  /* every bundled record is on its page: as many rows as content.db has */
+  {
+    static const struct { const char *page; const char *sql; } counts[] = {
+      { "jobs", "SELECT count(*) FROM jobs" },
+      { "guides", "SELECT count(*) FROM guides" },
+      { "faq", "SELECT count(*) FROM faq" },
+      { "compare", "SELECT count(*) FROM roles" },
+      { "market", "SELECT count(*) FROM figures" },
+    };
+    sqlite3 *content = NULL;
+
+    g_assert_cmpint (sqlite3_open_v2 (g_getenv ("CG_CONTENT_DB"), &content, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+    for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+      {
+        g_autoptr(GPtrArray) titles = page_titles (window, counts[i].page);
+        sqlite3_stmt *stmt = NULL;
+
+        g_assert_cmpint (sqlite3_prepare_v2 (content, counts[i].sql, -1, &stmt, NULL), ==, SQLITE_OK);
+        g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+        g_assert_cmpint (sqlite3_column_int (stmt, 0), >, 0);
+        g_assert_cmpint (titles->len, ==, sqlite3_column_int (stmt, 0));
+        sqlite3_finalize (stmt);
+      }
+    sqlite3_close (content);
+  }
+
+  /* Applications: empty, with a next step */
+  activate (GTK_WIDGET (window), "win.show-page", "applications");
+  {
+    g_autoptr(GPtrArray) titles = page_titles (window, "applications");
+    g_assert_cmpuint (titles->len, ==, 0);
+  }
+
+  stop_app (g_steal_pointer (&app), GTK_WINDOW (window));
+}
+
+static void
+test_track_posting (void)
+{
+  g_autoptr(CgApplication) app = start_app ();
+  CgWindow *window = cg_window_new (app);
+  CgLibrary *library = cg_application_get_library (app);
+  g_autoptr(GListModel) jobs = cg_library_list (library, CG_LIBRARY_KIND_JOBS, NULL);
+  g_autoptr(GPtrArray) titles = NULL;
+  GtkListBox *list_box;
+  GtkWidget *row, *child, *button = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  iterate (100);
+  activate (GTK_WIDGET (window), "win.show-page", "jobs");
+
+  /* press the first posting's Track button, as a user would */
+  list_box = cg_list_page_get_list_box (CG_LIST_PAGE (cg_window_get_page_widget (window, "jobs")));
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (list_box, 0));
+  g_assert_nonnull (row);
+  for (child = row; child != NULL; )
+    {
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), "Track") == 0)
+        {
+          button = child;
+          break;
+        }
+      /* depth-first walk */
+      if (gtk_widget_get_first_child (child) != NULL)
+        child = gtk_widget_get_first_child (child);
+      else
+        {
+          while (child != row && gtk_widget_get_next_sibling (child) == NULL)
+            child = gtk_widget_get_parent (child);
+          child = child == row ? NULL : gtk_widget_get_next_sibling (child);
+        }
+    }
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  iterate (50);
+
+  titles = page_titles (window, "applications");
+  g_assert_cmpuint (titles->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (titles, 0), ==,
+                   adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+
+  /* again: already tracked, nothing added */
+  g_signal_emit_by_name (button, "clicked");
+  iterate (50);
+  g_assert_cmpint (cg_library_count (library, CG_LIBRARY_KIND_APPLICATIONS), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (jobs), ==, 3);
+
+  stop_app (g_steal_pointer (&app), GTK_WINDOW (window));
+}
+
+static void
+test_broken_library (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "career-guide", NULL);
+  g_autofree char *path = g_build_filename (dir, "user.db", NULL);
+  const char junk[] = "not a database at all, but the user's only copy of something";
+  g_autoptr(CgApplication) app = NULL;
+  g_autofree char *still = NULL;
+  CgWindow *window;
+
+  g_mkdir_with_parents (dir, 0700);
+  g_assert_true (g_file_set_contents (path, junk, -1, NULL));
+
+  g_test_expect_message ("cg-application", G_LOG_LEVEL_WARNING, "*Cannot open the library*");
+  app = start_app ();
+  g_test_assert_expected_messages ();
+  window = cg_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate (100);
+
+  /* the window opens, says why, and has changed nothing */
+  g_assert_cmpstr (cg_window_get_page (window), ==, "library-error");
+  g_assert_true (g_file_get_contents (path, &still, NULL, NULL));
+  g_assert_cmpstr (still, ==, junk);
+
+  /* pages cannot be reached until the user decides */
+  activate (GTK_WIDGET (window), "win.show-page", "jobs");
+  g_assert_cmpstr (cg_window_get_page (window), ==, "library-error");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.start-fresh", NULL));
+  iterate (100);
+  g_assert_cmpstr (cg_window_get_page (window), ==, "jobs");
+  {
+    g_autoptr(GPtrArray) titles = page_titles (window, "jobs");
+    g_assert_cmpuint (titles->len, ==, 3);
+  }
+
+  /* the old file is still there, renamed */
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+    gboolean found = FALSE;
+
+    while ((name = g_dir_read_name (d)) != NULL)
+      if (g_str_has_prefix (name, "user.db.broken-") && !g_str_has_suffix (name, "-wal") &&
+          !g_str_has_suffix (name, "-shm"))
+        {
+          g_autofree char *aside = g_build_filename (dir, name, NULL);
+          g_autofree char *kept = NULL;
+
+          g_assert_true (g_file_get_contents (aside, &kept, NULL, NULL));
+          g_assert_cmpstr (kept, ==, junk);
+          found = TRUE;
+        }
+    g_assert_true (found);
+  }
+
+  stop_app (g_steal_pointer (&app), GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* isolated XDG dirs: each test has its own empty user data folder */
+  system_data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS") ? g_getenv ("XDG_DATA_DIRS")
+                                                          : "/usr/local/share:/usr/share");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_init ();
+  adw_init ();
+
+  g_test_add_func ("/window/pages-show-bundled-records", test_pages_show_bundled_records);
+  g_test_add_func ("/window/track-posting", test_track_posting);
+  g_test_add_func ("/window/broken-library", test_broken_library);
+
+  return g_test_run ();
+}
