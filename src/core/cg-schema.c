@@ -217,6 +217,17 @@ const CgMigration cg_user_migrations[] = {
     "END;"
     "INSERT INTO roles_fts (roles_fts) VALUES ('rebuild');"
   },
+  {
+    "job list indexes",
+    /* what the job list sorts and filters by; each sort has its index so
+     * that the first page of a million postings needs no full sort */
+    "CREATE INDEX jobs_date_posted ON jobs (date_posted DESC, id);"
+    "CREATE INDEX jobs_pay ON jobs (pay_annual_max DESC, id);"
+    "CREATE INDEX jobs_title ON jobs (title COLLATE NOCASE, id);"
+    "CREATE INDEX jobs_company ON jobs (company COLLATE NOCASE, id);"
+    "CREATE INDEX jobs_role ON jobs (role);"
+    "CREATE INDEX jobs_arrangement ON jobs (arrangement);"
+  },
 };
 
 const guint cg_user_n_migrations = G_N_ELEMENTS (cg_user_migrations);
