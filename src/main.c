@@ -20,6 +20,7 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  g_debug ("main() at %.1f ms", g_get_monotonic_time () / 1000.0);
   app = cg_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

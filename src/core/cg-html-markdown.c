@@ -380,6 +380,10 @@ md_begin_text (Md *md)
 
       if (!mark->written)
         {
+          /* "!" and a link would make an image */
+          if (mark->opener[0] == '[' && md->out->len > 0
+              && md->out->str[md->out->len - 1] == '!')
+            g_string_insert_c (md->out, md->out->len - 1, '\\');
           g_string_append (md->out, mark->opener);
           mark->written = TRUE;
         }
@@ -783,9 +787,15 @@ md_code_block (Md         *md,
 
   md_block_break (md);
   md_raw_line (md, fence);
+  /* Blank lines (which md_finish() empties) are kept, but one at a time */
   lines = g_strsplit (code->str, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
-    md_raw_line (md, lines[i]);
+    {
+      g_strchomp (lines[i]);
+      if (lines[i][0] == '\0' && i > 0 && lines[i - 1][0] == '\0')
+        continue;
+      md_raw_line (md, lines[i]);
+    }
   md_raw_line (md, fence);
   md_block_break (md);
 }
@@ -990,8 +1000,9 @@ static void walk_node (Md      *md,
                        xmlNode *node,
                        guint    depth);
 
-/* @item is an <li>, or text or another element found directly in a list */
-static void
+/* @item is an <li>, or text or another element found directly in a list.
+ * Returns whether the item was written (empty items are not). */
+static gboolean
 walk_list_item (Md         *md,
                 xmlNode    *item,
                 gboolean    is_li,
@@ -1001,6 +1012,7 @@ walk_list_item (Md         *md,
 {
   g_autofree char *indent = g_strnfill (strlen (marker), ' ');
   Container *pushed;
+  gboolean written = TRUE;
 
   /* Items of a list are tight: one newline between them */
   if (!first)
@@ -1018,7 +1030,12 @@ walk_list_item (Md         *md,
     walk_node (md, item, depth);
 
   if (pushed != NULL)
-    md_pop_container (md);
+    {
+      written = pushed->started;
+      md_pop_container (md);
+    }
+
+  return written;
 }
 
 static void
@@ -1110,12 +1127,16 @@ walk_list (Md       *md,
       else
         g_snprintf (marker, sizeof marker, "%c ", delimiter);
 
-      /* Text or other elements directly in the list are items of their own */
-      walk_list_item (md, child, child->type == XML_ELEMENT_NODE && kind == KIND_LI, marker,
-                      md->out->len == start_len, depth + 1);
-      g_strlcpy (last_marker, marker, sizeof last_marker);
-      if (number < MAX_LIST_START)
-        number++;
+      /* Text or other elements directly in the list are items of their own.
+       * Empty items are left out, and do not count: the first number
+       * written is the one that decided how the list began. */
+      if (walk_list_item (md, child, child->type == XML_ELEMENT_NODE && kind == KIND_LI, marker,
+                          md->out->len == start_len, depth + 1))
+        {
+          g_strlcpy (last_marker, marker, sizeof last_marker);
+          if (number < MAX_LIST_START)
+            number++;
+        }
     }
 
   md_block_break (md);

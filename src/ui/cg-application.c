@@ -79,6 +79,7 @@ cg_application_startup (GApplication *app)
   self->library = cg_library_new (path, content_path);
   if (!cg_library_open (self->library, &self->library_error))
     g_warning ("Cannot open the library %s: %s", path, self->library_error->message);
+  g_debug ("Library opened at %.1f ms", g_get_monotonic_time () / 1000.0);
 }
 
 /* For tests/bench/bench-startup: with CG_BENCH_FIRST_FRAME set, say when
@@ -88,6 +89,7 @@ bench_after_paint_cb (GdkFrameClock *clock,
                       GApplication  *app)
 {
   g_signal_handlers_disconnect_by_func (clock, bench_after_paint_cb, app);
+  g_debug ("First frame at %.1f ms", g_get_monotonic_time () / 1000.0);
   g_print ("first-frame\n");
   g_application_quit (app);
 }

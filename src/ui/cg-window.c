@@ -57,6 +57,7 @@ struct _CgWindow
   CgListPage           *page_widgets[N_PAGES];
   GtkLabel             *count_labels[N_PAGES];
   GtkListBoxRow        *sidebar_rows[N_PAGES];
+  gboolean              page_loaded[N_PAGES];
   AdwStatusPage        *error_page;
 };
 
@@ -284,9 +285,41 @@ reload_page (CgWindow *self,
     }
 
   cg_list_page_set_model (self->page_widgets[index], model, row_factories[pages[index].kind], self);
+  self->page_loaded[index] = TRUE;
 
   count = g_strdup_printf ("%u", g_list_model_get_n_items (model));
   gtk_label_set_label (self->count_labels[index], count);
+}
+
+static void
+update_count (CgWindow *self,
+              guint     index)
+{
+  g_autofree char *count = NULL;
+  gint64 n = cg_library_count (self->library, pages[index].kind);
+
+  count = n >= 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, n) : g_strdup ("");
+  gtk_label_set_label (self->count_labels[index], count);
+}
+
+/* Pages are filled when they are first shown: start-up builds the rows of
+ * the visible page only, and the sidebar shows counts for the others. */
+static void
+ensure_page_loaded (CgWindow *self,
+                    guint     index)
+{
+  if (!self->page_loaded[index] && self->library != NULL && cg_library_is_open (self->library))
+    reload_page (self, index);
+}
+
+static int
+page_index (const char *name)
+{
+  for (guint i = 0; i < N_PAGES; i++)
+    if (g_strcmp0 (pages[i].name, name) == 0)
+      return (int) i;
+
+  return -1;
 }
 
 static void
@@ -312,7 +345,12 @@ reload_all (CgWindow *self)
     }
 
   for (guint i = 0; i < N_PAGES; i++)
-    reload_page (self, i);
+    {
+      self->page_loaded[i] = FALSE;
+      update_count (self, i);
+    }
+  if (page_index (cg_window_get_page (self)) >= 0)
+    ensure_page_loaded (self, page_index (cg_window_get_page (self)));
 
   if (cg_library_get_content_problem (self->library) != NULL)
     {
@@ -365,9 +403,8 @@ page_changed_cb (CgWindow *self)
     }
 
   adw_window_title_set_title (self->page_title, _(info->title));
-  for (guint i = 0; i < N_PAGES; i++)
-    if (&pages[i] == info)
-      gtk_list_box_select_row (self->sidebar, self->sidebar_rows[i]);
+  gtk_list_box_select_row (self->sidebar, self->sidebar_rows[page_index (name)]);
+  ensure_page_loaded (self, page_index (name));
 }
 
 static void
@@ -424,7 +461,12 @@ track_job_action_cb (GtkWidget  *widget,
 
   for (guint i = 0; i < N_PAGES; i++)
     if (pages[i].kind == CG_LIBRARY_KIND_APPLICATIONS)
-      reload_page (self, i);
+      {
+        if (self->page_loaded[i])
+          reload_page (self, i);
+        else
+          update_count (self, i);
+      }
 
   toast = adw_toast_new (_("Application tracked"));
   adw_toast_set_button_label (toast, _("Open"));
@@ -626,12 +668,14 @@ cg_window_new (CgApplication *application)
   g_autofree char *last_page = NULL;
 
   self->library = g_object_ref (cg_application_get_library (application));
-  reload_all (self);
+  g_debug ("Window built at %.1f ms", g_get_monotonic_time () / 1000.0);
 
   last_page = g_settings_get_string (self->settings, "last-page");
   if (cg_library_is_open (self->library))
     adw_view_stack_set_visible_child_name (self->stack, last_page);
+  reload_all (self);
   page_changed_cb (self);
+  g_debug ("Page filled at %.1f ms", g_get_monotonic_time () / 1000.0);
 
   return self;
 }

@@ -138,6 +138,11 @@ test_lists (void)
     { "<ul><li>- dash</li><li>1. one</li></ul>", "- \\- dash\n- 1\\. one" },
     { "<ul><li><h3>Head</h3></li><li><pre>code</pre></li></ul>",
       "- ### Head\n- ```\n  code\n  ```" },
+    /* empty items do not count: a nested list that can interrupt the item's
+     * text (starting at 1) really starts at 1 */
+    { "<ul><li>text<ol><li></li><li><pre>co&lt;b&gt;de</pre></li></ol></li></ul>",
+      "- text\n  1. ```\n     co<b>de\n     ```" },
+    { "<ul><li>text<ol start=\"3\"><li>three</li></ol></li></ul>", "- text\n\n  3. three" },
   };
 
   CHECK (cases);
@@ -171,6 +176,9 @@ test_links (void)
     { "<a name=\"anchor\">no href</a>", "no href" },
     { "<a href=\"https://example.com\"></a>", "" },
     { "<a href=\"https://example.com\"><img src=\"logo.png\"></a>", "" },
+    /* "!" before a link must not make it an image */
+    { "<p>Wow!<a href=\"https://example.com/x.png\">x</a></p>",
+      "Wow\\![x](https://example.com/x.png)" },
   };
 
   CHECK (cases);

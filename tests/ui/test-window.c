@@ -206,12 +206,14 @@ test_track_posting (void)
   g_signal_emit_by_name (button, "clicked");
   iterate (50);
 
+  activate (GTK_WIDGET (window), "win.show-page", "applications");
   titles = page_titles (window, "applications");
   g_assert_cmpuint (titles->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (titles, 0), ==,
                    adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
 
   /* again: already tracked, nothing added */
+  activate (GTK_WIDGET (window), "win.show-page", "jobs");
   g_signal_emit_by_name (button, "clicked");
   iterate (50);
   g_assert_cmpint (cg_library_count (library, CG_LIBRARY_KIND_APPLICATIONS), ==, 1);
