@@ -18,6 +18,8 @@
 #include "cg-guide.h"
 #include "cg-job-application.h"
 #include "cg-job.h"
+#include "cg-jobs-page.h"
+#include "cg-labels.h"
 #include "cg-list-page.h"
 #include "cg-role.h"
 #include "cg-window.h"
@@ -54,7 +56,7 @@ struct _CgWindow
   AdwWindowTitle       *page_title;
   GtkBox               *content_pane;
 
-  CgListPage           *page_widgets[N_PAGES];
+  GtkWidget            *page_widgets[N_PAGES];
   GtkLabel             *count_labels[N_PAGES];
   GtkListBoxRow        *sidebar_rows[N_PAGES];
   gboolean              page_loaded[N_PAGES];
@@ -71,43 +73,6 @@ find_page (const char *name)
       return &pages[i];
 
   return NULL;
-}
-
-static const char *
-arrangement_label (const char *arrangement)
-{
-  if (g_strcmp0 (arrangement, "onsite") == 0)
-    return _("On-site");
-  if (g_strcmp0 (arrangement, "hybrid") == 0)
-    return _("Hybrid");
-  if (g_strcmp0 (arrangement, "remote") == 0)
-    return _("Remote");
-  return NULL;
-}
-
-static const char *
-employment_type_label (const char *type)
-{
-  static const struct { const char *key; const char *label; } labels[] = {
-    { "full_time", N_("Full time") }, { "part_time", N_("Part time") },
-    { "contractor", N_("Contract") }, { "temporary", N_("Temporary") },
-    { "intern", N_("Internship") }, { "per_diem", N_("Per diem") },
-    { "volunteer", N_("Volunteer") }, { "other", N_("Other") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_strcmp0 (labels[i].key, type) == 0)
-      return _(labels[i].label);
-
-  return type;
-}
-
-static const char *
-figure_category_label (const char *category)
-{
-  const char *label = arrangement_label (category);
-
-  return label ? label : employment_type_label (category);
 }
 
 /* Joins the non-NULL, non-empty strings with " · ". */
@@ -151,44 +116,6 @@ new_row (const char *title,
 }
 
 static GtkWidget *
-create_job_row (gpointer item,
-                gpointer user_data)
-{
-  CgJob *job = item;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *pay = cg_job_dup_pay_text (job);
-  g_autofree char *location = cg_job_dup_first_location (job);
-  g_autofree char *subtitle = join_parts (cg_job_get_company (job), location,
-                                          arrangement_label (cg_job_get_arrangement (job)),
-                                          pay,
-                                          employment_type_label (cg_job_get_employment_type (job)),
-                                          END_PARTS);
-  GtkWidget *row = new_row (cg_job_get_title (job), subtitle);
-  GtkWidget *button;
-
-  if (cg_job_is_expired (job, now))
-    {
-      GtkWidget *badge = gtk_label_new (_("Expired"));
-
-      gtk_widget_add_css_class (badge, "error");
-      gtk_widget_add_css_class (badge, "caption-heading");
-      gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
-    }
-
-  button = gtk_button_new_with_label (_("Track"));
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, _("Track an application for this posting"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.track-job");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", cg_job_get_key (job));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Track application"), -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-
-  return row;
-}
-
-static GtkWidget *
 create_guide_row (gpointer item,
                   gpointer user_data)
 {
@@ -223,7 +150,7 @@ create_figure_row (gpointer item,
   const char *dimension = g_strcmp0 (cg_figure_get_dimension (figure), "work_arrangement") == 0
                           ? _("Work arrangement") : _("Employment type");
   g_autofree char *title = g_strdup_printf ("%s: %s", dimension,
-                                            figure_category_label (cg_figure_get_category (figure)));
+                                            cg_category_label (cg_figure_get_category (figure)));
   g_autofree char *subtitle = join_parts (cg_figure_get_region (figure), cg_figure_get_date (figure),
                                           cg_figure_get_source (figure), END_PARTS);
   g_autofree char *percent = g_strdup_printf (_("%.0f%%"), cg_figure_get_percent (figure));
@@ -249,7 +176,7 @@ create_application_row (gpointer item,
 }
 
 static const GtkListBoxCreateWidgetFunc row_factories[] = {
-  [CG_LIBRARY_KIND_JOBS] = create_job_row,
+  [CG_LIBRARY_KIND_JOBS] = NULL, /* CgJobsPage */
   [CG_LIBRARY_KIND_GUIDES] = create_guide_row,
   [CG_LIBRARY_KIND_FAQ] = create_faq_row,
   [CG_LIBRARY_KIND_ROLES] = create_role_row,
@@ -268,10 +195,35 @@ show_error_toast (CgWindow   *self,
 }
 
 static void
+update_count (CgWindow *self,
+              guint     index)
+{
+  g_autofree char *count = NULL;
+  gint64 n = cg_library_count (self->library, pages[index].kind);
+
+  count = n >= 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, n) : g_strdup ("");
+  gtk_label_set_label (self->count_labels[index], count);
+}
+
+static void
 reload_page (CgWindow *self,
              guint     index)
 {
   g_autoptr(GListModel) model = NULL;
+
+  if (CG_IS_JOBS_PAGE (self->page_widgets[index]))
+    {
+      CgJobsPage *jobs = CG_JOBS_PAGE (self->page_widgets[index]);
+
+      if (cg_jobs_page_get_model (jobs) == NULL)
+        cg_jobs_page_set_library (jobs, self->library);
+      else
+        cg_jobs_page_reload (jobs);
+      self->page_loaded[index] = TRUE;
+      update_count (self, index);
+      return;
+    }
+  {
   g_autoptr(GError) error = NULL;
   g_autofree char *count = NULL;
 
@@ -284,22 +236,13 @@ reload_page (CgWindow *self,
       return;
     }
 
-  cg_list_page_set_model (self->page_widgets[index], model, row_factories[pages[index].kind], self);
+  cg_list_page_set_model (CG_LIST_PAGE (self->page_widgets[index]), model,
+                          row_factories[pages[index].kind], self);
   self->page_loaded[index] = TRUE;
 
   count = g_strdup_printf ("%u", g_list_model_get_n_items (model));
   gtk_label_set_label (self->count_labels[index], count);
-}
-
-static void
-update_count (CgWindow *self,
-              guint     index)
-{
-  g_autofree char *count = NULL;
-  gint64 n = cg_library_count (self->library, pages[index].kind);
-
-  count = n >= 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, n) : g_strdup ("");
-  gtk_label_set_label (self->count_labels[index], count);
+  }
 }
 
 /* Pages are filled when they are first shown: start-up builds the rows of
@@ -544,6 +487,7 @@ cg_window_class_init (CgWindowClass *klass)
   window_class->close_request = cg_window_close_request;
 
   g_type_ensure (CG_TYPE_LIST_PAGE);
+  g_type_ensure (CG_TYPE_JOBS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/cg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CgWindow, toast_overlay);
@@ -617,14 +561,20 @@ setup_pages (CgWindow *self)
   for (guint i = 0; i < N_PAGES; i++)
     {
       CgLibraryKind kind = pages[i].kind;
-      GtkWidget *page = cg_list_page_new ();
+      GtkWidget *page;
       AdwViewStackPage *stack_page;
 
-      cg_list_page_set_empty_state (CG_LIST_PAGE (page), empty[kind].icon_name, _(empty[kind].title),
-                                    _(empty[kind].description),
-                                    empty[kind].button_label ? _(empty[kind].button_label) : NULL,
-                                    empty[kind].button_action);
-      self->page_widgets[i] = CG_LIST_PAGE (page);
+      if (kind == CG_LIBRARY_KIND_JOBS)
+        page = cg_jobs_page_new ();
+      else
+        {
+          page = cg_list_page_new ();
+          cg_list_page_set_empty_state (CG_LIST_PAGE (page), empty[kind].icon_name,
+                                        _(empty[kind].title), _(empty[kind].description),
+                                        empty[kind].button_label ? _(empty[kind].button_label) : NULL,
+                                        empty[kind].button_action);
+        }
+      self->page_widgets[i] = page;
       stack_page = adw_view_stack_add_titled (self->stack, page, pages[i].name, _(pages[i].title));
       adw_view_stack_page_set_icon_name (stack_page, pages[i].icon_name);
       gtk_list_box_append (self->sidebar, new_sidebar_row (self, i));
@@ -675,6 +625,8 @@ cg_window_new (CgApplication *application)
     adw_view_stack_set_visible_child_name (self->stack, last_page);
   reload_all (self);
   page_changed_cb (self);
+  /* narrow: open on the page, not on the list of pages */
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content_pane));
   g_debug ("Page filled at %.1f ms", g_get_monotonic_time () / 1000.0);
 
   return self;

@@ -8,6 +8,8 @@
 #include <sqlite3.h>
 
 #include "cg-application.h"
+#include "cg-job.h"
+#include "cg-jobs-page.h"
 #include "cg-list-page.h"
 #include "cg-window.h"
 
@@ -57,14 +59,70 @@ stop_app (CgApplication *app,
   g_object_unref (app);
 }
 
+static void
+wait_jobs_loaded (CgJobsPage *page)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  iterate (20);
+  while (cg_job_list_model_get_loading (cg_jobs_page_get_model (page)))
+    {
+      g_main_context_iteration (NULL, TRUE);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+    }
+  iterate (20);
+}
+
+/* The first visible widget under @root of @type whose label is @label. */
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && gtk_widget_get_visible (child))
+        {
+          const char *text = GTK_IS_BUTTON (child) ? gtk_button_get_label (GTK_BUTTON (child))
+                           : GTK_IS_LABEL (child) ? gtk_label_get_label (GTK_LABEL (child))
+                           : NULL;
+          if (label == NULL || g_strcmp0 (text, label) == 0)
+            return child;
+        }
+      found = find_widget (child, type, label);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 /* The titles of the rows a page lists, in order. */
 static GPtrArray *
 page_titles (CgWindow   *window,
              const char *page)
 {
-  CgListPage *list_page = CG_LIST_PAGE (cg_window_get_page_widget (window, page));
-  GtkListBox *list_box = cg_list_page_get_list_box (list_page);
+  GtkWidget *widget = cg_window_get_page_widget (window, page);
+  GtkListBox *list_box;
   GPtrArray *titles = g_ptr_array_new_with_free_func (g_free);
+
+  if (CG_IS_JOBS_PAGE (widget))
+    {
+      GListModel *model = G_LIST_MODEL (cg_jobs_page_get_model (CG_JOBS_PAGE (widget)));
+
+      wait_jobs_loaded (CG_JOBS_PAGE (widget));
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        {
+          g_autoptr(CgJob) job = g_list_model_get_item (model, i);
+          g_ptr_array_add (titles, g_strdup (cg_job_get_title (job)));
+        }
+      return titles;
+    }
+
+  list_box = cg_list_page_get_list_box (CG_LIST_PAGE (widget));
 
   for (int i = 0;; i++)
     {
@@ -172,52 +230,93 @@ test_track_posting (void)
   g_autoptr(CgApplication) app = start_app ();
   CgWindow *window = cg_window_new (app);
   CgLibrary *library = cg_application_get_library (app);
-  g_autoptr(GListModel) jobs = cg_library_list (library, CG_LIBRARY_KIND_JOBS, NULL);
   g_autoptr(GPtrArray) titles = NULL;
-  GtkListBox *list_box;
-  GtkWidget *row, *child, *button = NULL;
+  CgJobsPage *jobs;
+  GtkWidget *button;
+  CgJob *job;
 
   gtk_window_present (GTK_WINDOW (window));
   iterate (100);
   activate (GTK_WIDGET (window), "win.show-page", "jobs");
+  jobs = CG_JOBS_PAGE (cg_window_get_page_widget (window, "jobs"));
+  wait_jobs_loaded (jobs);
 
-  /* press the first posting's Track button, as a user would */
-  list_box = cg_list_page_get_list_box (CG_LIST_PAGE (cg_window_get_page_widget (window, "jobs")));
-  row = GTK_WIDGET (gtk_list_box_get_row_at_index (list_box, 0));
-  g_assert_nonnull (row);
-  for (child = row; child != NULL; )
-    {
-      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), "Track") == 0)
-        {
-          button = child;
-          break;
-        }
-      /* depth-first walk */
-      if (gtk_widget_get_first_child (child) != NULL)
-        child = gtk_widget_get_first_child (child);
-      else
-        {
-          while (child != row && gtk_widget_get_next_sibling (child) == NULL)
-            child = gtk_widget_get_parent (child);
-          child = child == row ? NULL : gtk_widget_get_next_sibling (child);
-        }
-    }
+  /* the first posting is selected and shown; press Track Application */
+  cg_jobs_page_select (jobs, 0);
+  iterate (50);
+  job = cg_jobs_page_get_selected (jobs);
+  g_assert_nonnull (job);
+  g_assert_nonnull (find_widget (GTK_WIDGET (jobs), GTK_TYPE_LABEL, cg_job_get_title (job)));
+  button = find_widget (GTK_WIDGET (jobs), GTK_TYPE_BUTTON, "_Track Application");
   g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
   iterate (50);
 
   activate (GTK_WIDGET (window), "win.show-page", "applications");
   titles = page_titles (window, "applications");
   g_assert_cmpuint (titles->len, ==, 1);
-  g_assert_cmpstr (g_ptr_array_index (titles, 0), ==,
-                   adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+  g_assert_cmpstr (g_ptr_array_index (titles, 0), ==, cg_job_get_title (job));
 
   /* again: already tracked, nothing added */
   activate (GTK_WIDGET (window), "win.show-page", "jobs");
   g_signal_emit_by_name (button, "clicked");
   iterate (50);
   g_assert_cmpint (cg_library_count (library, CG_LIBRARY_KIND_APPLICATIONS), ==, 1);
-  g_assert_cmpuint (g_list_model_get_n_items (jobs), ==, 3);
+
+  stop_app (g_steal_pointer (&app), GTK_WINDOW (window));
+}
+
+static void
+test_search_and_filter (void)
+{
+  g_autoptr(CgApplication) app = start_app ();
+  CgWindow *window = cg_window_new (app);
+  CgJobsPage *jobs;
+  GtkWidget *entry, *dropdown;
+  GListModel *model;
+
+  gtk_window_present (GTK_WINDOW (window));
+  iterate (100);
+  activate (GTK_WIDGET (window), "win.show-page", "jobs");
+  jobs = CG_JOBS_PAGE (cg_window_get_page_widget (window, "jobs"));
+  wait_jobs_loaded (jobs);
+  model = G_LIST_MODEL (cg_jobs_page_get_model (jobs));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+
+  /* type into the search box as a user would */
+  entry = find_widget (GTK_WIDGET (jobs), GTK_TYPE_SEARCH_ENTRY, NULL);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "optitrack");
+  iterate (400); /* the search entry waits a little before it searches */
+  wait_jobs_loaded (jobs);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_nonnull (find_widget (GTK_WIDGET (jobs), GTK_TYPE_LABEL, "1 posting"));
+
+  /* syntax that would break a naive FTS query is just words */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "C++ AND (");
+  iterate (400);
+  wait_jobs_loaded (jobs);
+  g_assert_null (cg_job_list_model_get_error (cg_jobs_page_get_model (jobs)));
+  g_assert_nonnull (find_widget (GTK_WIDGET (jobs), GTK_TYPE_LABEL, "No Matching Postings"));
+
+  /* clear the search, filter to remote: the OptiTrack posting */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  iterate (400);
+  dropdown = find_widget (GTK_WIDGET (jobs), GTK_TYPE_DROP_DOWN, NULL); /* the first: arrangement */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 3);
+  wait_jobs_loaded (jobs);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  {
+    g_autoptr(CgJob) job = g_list_model_get_item (model, 0);
+    g_assert_cmpstr (cg_job_get_company (job), ==, "OptiTrack");
+  }
+
+  /* the detail pane shows the selected posting's facts */
+  cg_jobs_page_select (jobs, 0);
+  iterate (50);
+  g_assert_nonnull (find_widget (GTK_WIDGET (jobs), GTK_TYPE_LABEL, "Machine Learning & Operations Engineer"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (jobs), GTK_TYPE_LABEL, "OptiTrack"));
 
   stop_app (g_steal_pointer (&app), GTK_WINDOW (window));
 }
@@ -295,6 +394,7 @@ main (int   argc,
 
   g_test_add_func ("/window/pages-show-bundled-records", test_pages_show_bundled_records);
   g_test_add_func ("/window/track-posting", test_track_posting);
+  g_test_add_func ("/window/search-and-filter", test_search_and_filter);
   g_test_add_func ("/window/broken-library", test_broken_library);
 
   return g_test_run ();
