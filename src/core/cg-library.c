@@ -551,31 +551,106 @@ cg_library_list (CgLibrary      *self,
   return G_LIST_MODEL (g_steal_pointer (&store));
 }
 
-gint64
-cg_library_count (CgLibrary     *self,
-                  CgLibraryKind  kind)
-{
-  static const char *sql[] = {
+static const char *count_sql[] = {
     [CG_LIBRARY_KIND_JOBS] = "SELECT count(*) FROM jobs",
     [CG_LIBRARY_KIND_GUIDES] = "SELECT count(*) FROM guides",
     [CG_LIBRARY_KIND_FAQ] = "SELECT count(*) FROM faq",
     [CG_LIBRARY_KIND_ROLES] = "SELECT count(*) FROM roles",
     [CG_LIBRARY_KIND_FIGURES] = "SELECT count(*) FROM figures",
     [CG_LIBRARY_KIND_APPLICATIONS] = "SELECT count(*) FROM applications WHERE archived = 0",
-  };
+};
+
+/* How many records of one kind the library holds, or -1. Counting the
+ * postings reads an index from end to end: with a large library, use
+ * cg_library_count_async() from the main thread. */
+gint64
+cg_library_count (CgLibrary     *self,
+                  CgLibraryKind  kind)
+{
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (CG_IS_LIBRARY (self), -1);
-  g_return_val_if_fail (kind < G_N_ELEMENTS (sql), -1);
+  g_return_val_if_fail (kind < G_N_ELEMENTS (count_sql), -1);
 
   if (self->db == NULL)
     return -1;
 
-  stmt = cg_db_prepare (self->db, sql[kind], NULL);
+  stmt = cg_db_prepare (self->db, count_sql[kind], NULL);
   if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
     return -1;
 
   return sqlite3_column_int64 (stmt, 0);
+}
+
+static void
+count_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  const char *path = g_task_get_task_data (task);
+  CgLibraryKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (task), "kind"));
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+  sqlite3 *db;
+  gint64 n = -1;
+  int rc;
+
+  /* a connection of its own: the library is in WAL mode, readers do not
+   * wait for the main connection */
+  db = cg_db_open (path, TRUE, &error);
+  if (db == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  stmt = cg_db_prepare (db, count_sql[kind], &error);
+  if (stmt != NULL)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        n = sqlite3_column_int64 (stmt, 0);
+      else
+        cg_db_set_error (&error, db, rc, _("Cannot read the library"));
+      sqlite3_finalize (stmt);
+    }
+  cg_db_close (db);
+
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_int (task, n);
+}
+
+/* Counts on a worker thread with a connection of its own. */
+void
+cg_library_count_async (CgLibrary           *self,
+                        CgLibraryKind        kind,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (CG_IS_LIBRARY (self));
+  g_return_if_fail (kind < G_N_ELEMENTS (count_sql));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cg_library_count_async);
+  g_task_set_task_data (task, g_strdup (self->path), g_free);
+  g_object_set_data (G_OBJECT (task), "kind", GUINT_TO_POINTER (kind));
+  g_task_run_in_thread (task, count_thread);
+}
+
+gint64
+cg_library_count_finish (CgLibrary     *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), -1);
+
+  return g_task_propagate_int (G_TASK (result), error);
 }
 
 /* Tracks the posting @job_key as a new application in the first stage,

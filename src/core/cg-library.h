@@ -46,6 +46,14 @@ GListModel *cg_library_list                  (CgLibrary    *self,
                                               GError      **error);
 gint64      cg_library_count                 (CgLibrary    *self,
                                               CgLibraryKind kind);
+void        cg_library_count_async           (CgLibrary    *self,
+                                              CgLibraryKind kind,
+                                              GCancellable *cancellable,
+                                              GAsyncReadyCallback callback,
+                                              gpointer      user_data);
+gint64      cg_library_count_finish          (CgLibrary    *self,
+                                              GAsyncResult *result,
+                                              GError      **error);
 
 gint64      cg_library_find_application_for_job (CgLibrary  *self,
                                               const char   *job_key);

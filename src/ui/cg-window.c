@@ -195,14 +195,42 @@ show_error_toast (CgWindow   *self,
 }
 
 static void
+set_count (CgWindow *self,
+           guint     index,
+           gint64    n)
+{
+  g_autofree char *count = n >= 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, n) : g_strdup ("");
+
+  gtk_label_set_label (self->count_labels[index], count);
+}
+
+static void
+count_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(CgWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gint64 n = cg_library_count_finish (CG_LIBRARY (source), result, &error);
+
+  if (error != NULL)
+    g_warning ("Cannot count the postings: %s", error->message);
+  for (guint i = 0; i < N_PAGES; i++)
+    if (pages[i].kind == CG_LIBRARY_KIND_JOBS)
+      set_count (self, i, n);
+}
+
+/* The count beside a page in the sidebar. The postings may be a million:
+ * they are counted off the main thread. */
+static void
 update_count (CgWindow *self,
               guint     index)
 {
-  g_autofree char *count = NULL;
-  gint64 n = cg_library_count (self->library, pages[index].kind);
-
-  count = n >= 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, n) : g_strdup ("");
-  gtk_label_set_label (self->count_labels[index], count);
+  if (pages[index].kind == CG_LIBRARY_KIND_JOBS)
+    cg_library_count_async (self->library, CG_LIBRARY_KIND_JOBS, NULL, count_done_cb,
+                            g_object_ref (self));
+  else
+    set_count (self, index, cg_library_count (self->library, pages[index].kind));
 }
 
 static void

@@ -377,6 +377,36 @@ test_list_models (Fixture       *f,
 }
 
 static void
+count_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  gint64 *n = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *n = cg_library_count_finish (CG_LIBRARY (source), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_count_async (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CgLibrary) library = open_library (f->path, &error);
+
+  for (CgLibraryKind kind = CG_LIBRARY_KIND_JOBS; kind <= CG_LIBRARY_KIND_APPLICATIONS; kind++)
+    {
+      gint64 n = -2;
+
+      cg_library_count_async (library, kind, NULL, count_done_cb, &n);
+      while (n == -2)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_cmpint (n, ==, cg_library_count (library, kind));
+    }
+}
+
+static void
 test_default_path_follows_xdg (void)
 {
   g_autofree char *path = cg_library_dup_default_path ();
@@ -406,6 +436,7 @@ main (int   argc,
   ADD ("/library/refused/newer", test_newer_refused);
   ADD ("/library/start-fresh", test_start_fresh_keeps_old_file);
   ADD ("/library/list-models", test_list_models);
+  ADD ("/library/count-async", test_count_async);
   g_test_add_func ("/library/default-path", test_default_path_follows_xdg);
 
   return g_test_run ();
