@@ -18,6 +18,8 @@
 #include "cg-job.h"
 #include "cg-jobs-page.h"
 #include "cg-labels.h"
+#include "cg-markdown.h"
+#include "cg-reader-view.h"
 #include "cg-role.h"
 
 struct _CgJobsPage
@@ -174,34 +176,43 @@ update_status (CgJobsPage *self)
 }
 
 static void
-set_description (CgJobsPage *self,
-                 const char *markdown)
+reader_open_link_cb (CgJobsPage *self,
+                     const char *uri)
 {
-  GtkWidget *label;
+  /* guide:, role: and job: links go to the page that shows them */
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.open-link", "s", uri);
+}
+
+/* The description goes through the same Markdown pipeline as the guides.
+ * The reader (and so WebKit) is made the first time a posting is shown. */
+static void
+set_description (CgJobsPage *self,
+                 CgJob      *job)
+{
+  const char *markdown = cg_job_get_description (job);
+  g_autoptr(CgMarkdown) md = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *page = NULL;
 
   if (self->description_view == NULL)
     {
-      GtkWidget *scroller = gtk_scrolled_window_new ();
-
-      label = gtk_label_new (NULL);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_yalign (GTK_LABEL (label), 0);
-      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      gtk_widget_set_margin_start (label, 18);
-      gtk_widget_set_margin_end (label, 18);
-      gtk_widget_set_margin_top (label, 12);
-      gtk_widget_set_margin_bottom (label, 18);
-      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
-                                      GTK_POLICY_AUTOMATIC);
-      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
-      gtk_widget_set_vexpand (scroller, TRUE);
-      gtk_box_append (self->description_box, scroller);
-      self->description_view = label;
+      self->description_view = cg_reader_view_new ();
+      g_signal_connect_object (self->description_view, "open-link",
+                               G_CALLBACK (reader_open_link_cb), self, G_CONNECT_SWAPPED);
+      gtk_box_append (self->description_box, self->description_view);
     }
 
-  gtk_label_set_label (GTK_LABEL (self->description_view),
-                       markdown && *markdown ? markdown : _("This posting has no description."));
+  if (markdown == NULL || *markdown == '\0')
+    body = g_markup_printf_escaped ("<p><em>%s</em></p>", _("This posting has no description."));
+  else
+    {
+      md = cg_markdown_render (markdown, -1, NULL, NULL, NULL);
+      body = g_strdup (cg_markdown_get_html (md));
+    }
+
+  page = cg_markdown_page (cg_job_get_title (job), body, NULL);
+  cg_reader_view_load_page (CG_READER_VIEW (self->description_view), page,
+                            CG_READER_SCHEME ":///job/");
 }
 
 static void
@@ -264,7 +275,7 @@ show_job (CgJobsPage *self,
                                  url != NULL && (g_str_has_prefix (url, "https://") ||
                                                  g_str_has_prefix (url, "http://")));
 
-  set_description (self, cg_job_get_description (job));
+  set_description (self, job);
 }
 
 CgJob *
@@ -559,7 +570,9 @@ cg_jobs_page_set_library (CgJobsPage *self,
                            G_CONNECT_SWAPPED);
 
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
-  gtk_single_selection_set_autoselect (self->selection, TRUE);
+  /* nothing selected at first: the detail (and WebKit) waits for the user */
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));

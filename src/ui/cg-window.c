@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "cg-faq-entry.h"
@@ -18,6 +20,8 @@
 #include "cg-guide.h"
 #include "cg-job-application.h"
 #include "cg-job.h"
+#include "cg-faq-page.h"
+#include "cg-guides-page.h"
 #include "cg-jobs-page.h"
 #include "cg-labels.h"
 #include "cg-list-page.h"
@@ -251,6 +255,26 @@ reload_page (CgWindow *self,
       update_count (self, index);
       return;
     }
+  if (CG_IS_GUIDES_PAGE (self->page_widgets[index]))
+    {
+      if (self->page_loaded[index])
+        cg_guides_page_reload (CG_GUIDES_PAGE (self->page_widgets[index]));
+      else
+        cg_guides_page_set_library (CG_GUIDES_PAGE (self->page_widgets[index]), self->library);
+      self->page_loaded[index] = TRUE;
+      update_count (self, index);
+      return;
+    }
+  if (CG_IS_FAQ_PAGE (self->page_widgets[index]))
+    {
+      if (self->page_loaded[index])
+        cg_faq_page_reload (CG_FAQ_PAGE (self->page_widgets[index]));
+      else
+        cg_faq_page_set_library (CG_FAQ_PAGE (self->page_widgets[index]), self->library);
+      self->page_loaded[index] = TRUE;
+      update_count (self, index);
+      return;
+    }
   {
   g_autoptr(GError) error = NULL;
   g_autofree char *count = NULL;
@@ -474,6 +498,56 @@ start_fresh_action_cb (GtkWidget  *widget,
     }
 }
 
+/* Follows an internal link from a guide, an answer or a posting:
+ * guide:SLUG, role:SLUG or job:KEY. */
+gboolean
+cg_window_open_link (CgWindow   *self,
+                     const char *uri)
+{
+  g_return_val_if_fail (CG_IS_WINDOW (self), FALSE);
+
+  if (g_str_has_prefix (uri, "guide:"))
+    {
+      g_autofree char *slug = g_strdup (uri + strlen ("guide:"));
+      char *fragment = strchr (slug, '#');
+      int index = page_index ("guides");
+
+      if (fragment != NULL)
+        *fragment = '\0';
+      cg_window_show_page (self, "guides");
+      ensure_page_loaded (self, index);
+      if (!cg_guides_page_open (CG_GUIDES_PAGE (self->page_widgets[index]), slug))
+        {
+          g_autofree char *message = g_strdup_printf (_("There is no guide “%s”"), slug);
+          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (g_str_has_prefix (uri, "role:"))
+    {
+      cg_window_show_page (self, "compare");
+      return TRUE;
+    }
+
+  if (g_str_has_prefix (uri, "job:"))
+    {
+      cg_window_show_page (self, "jobs");
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+open_link_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  cg_window_open_link (CG_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
 static gboolean
 cg_window_close_request (GtkWindow *window)
 {
@@ -516,6 +590,8 @@ cg_window_class_init (CgWindowClass *klass)
 
   g_type_ensure (CG_TYPE_LIST_PAGE);
   g_type_ensure (CG_TYPE_JOBS_PAGE);
+  g_type_ensure (CG_TYPE_GUIDES_PAGE);
+  g_type_ensure (CG_TYPE_FAQ_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/cg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CgWindow, toast_overlay);
@@ -531,6 +607,7 @@ cg_window_class_init (CgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action_cb);
   gtk_widget_class_install_action (widget_class, "win.track-job", "s", track_job_action_cb);
   gtk_widget_class_install_action (widget_class, "win.start-fresh", NULL, start_fresh_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.open-link", "s", open_link_action_cb);
 }
 
 static GtkWidget *
@@ -594,6 +671,10 @@ setup_pages (CgWindow *self)
 
       if (kind == CG_LIBRARY_KIND_JOBS)
         page = cg_jobs_page_new ();
+      else if (kind == CG_LIBRARY_KIND_GUIDES)
+        page = cg_guides_page_new ();
+      else if (kind == CG_LIBRARY_KIND_FAQ)
+        page = cg_faq_page_new ();
       else
         {
           page = cg_list_page_new ();

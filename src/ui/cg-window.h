@@ -20,5 +20,7 @@ void        cg_window_show_page      (CgWindow      *self,
 const char *cg_window_get_page       (CgWindow      *self);
 GtkWidget  *cg_window_get_page_widget (CgWindow     *self,
                                       const char    *name);
+gboolean    cg_window_open_link      (CgWindow      *self,
+                                      const char    *uri);
 
 G_END_DECLS
