@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "cg-application.h"
+#include "cg-job-import.h"
 #include "cg-window.h"
 
 struct _CgApplication
@@ -128,11 +129,60 @@ cg_application_shutdown (GApplication *app)
   G_APPLICATION_CLASS (cg_application_parent_class)->shutdown (app);
 }
 
+/* career-guide --import FILE...: imports into the library and exits, with
+ * a summary line per file on stdout and the reasons on stderr. Status 0
+ * when every file was imported, 1 when any was refused, 2 when the library
+ * cannot be opened. */
+static int
+run_import (char **files)
+{
+  g_autofree char *path = cg_library_dup_default_path ();
+  g_autofree char *content_path = cg_library_dup_content_path ();
+  g_autoptr(CgLibrary) library = cg_library_new (path, content_path);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GString) err = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (files == NULL || files[0] == NULL)
+    {
+      g_printerr ("%s\n", _("--import needs at least one file"));
+      return 2;
+    }
+
+  if (!cg_library_open (library, &error))
+    {
+      g_printerr (_("Cannot open the library %s: %s\n"), path, error->message);
+      return 2;
+    }
+
+  status = cg_job_import_cli (cg_library_get_db (library), files, out, err);
+  g_print ("%s", out->str);
+  g_printerr ("%s", err->str);
+  return status;
+}
+
+static int
+cg_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  g_autofree const char **files = NULL;
+
+  if (g_variant_dict_contains (options, "import"))
+    {
+      g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
+      return run_import ((char **) files);
+    }
+
+  return -1;
+}
+
 static void
 cg_application_class_init (CgApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  app_class->handle_local_options = cg_application_handle_local_options;
   app_class->startup = cg_application_startup;
   app_class->activate = cg_application_activate;
   app_class->shutdown = cg_application_shutdown;
@@ -197,6 +247,14 @@ static const GActionEntry app_actions[] = {
   { "help", help_action_cb },
 };
 
+static const GOptionEntry option_entries[] = {
+  { "import", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Import job postings (JSON-LD, JSON Lines, saved HTML pages, CSV) into the library and exit"),
+    NULL },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
+  { NULL }
+};
+
 static void
 cg_application_init (CgApplication *self)
 {
@@ -214,6 +272,7 @@ cg_application_init (CgApplication *self)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self),

@@ -634,3 +634,20 @@ cg_jobs_page_select (CgJobsPage *self,
   if (self->selection != NULL)
     gtk_single_selection_set_selected (self->selection, position);
 }
+
+/* The import bar above the list: @label and @fraction (0 to 1), or hidden
+ * when @label is NULL. */
+void
+cg_jobs_page_set_import_progress (CgJobsPage *self,
+                                  const char *label,
+                                  double      fraction)
+{
+  g_return_if_fail (CG_IS_JOBS_PAGE (self));
+
+  gtk_revealer_set_reveal_child (self->import_revealer, label != NULL);
+  if (label != NULL)
+    {
+      gtk_label_set_label (self->import_label, label);
+      gtk_progress_bar_set_fraction (self->import_progress, CLAMP (fraction, 0, 1));
+    }
+}

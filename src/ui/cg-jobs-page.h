@@ -26,5 +26,8 @@ void            cg_jobs_page_focus_search (CgJobsPage   *self);
 CgJob          *cg_jobs_page_get_selected (CgJobsPage   *self);
 void            cg_jobs_page_select       (CgJobsPage   *self,
                                            guint         position);
+void            cg_jobs_page_set_import_progress (CgJobsPage *self,
+                                           const char   *label,
+                                           double        fraction);
 
 G_END_DECLS

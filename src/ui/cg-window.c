@@ -15,7 +15,9 @@
 
 #include <glib/gi18n.h>
 
+#include "cg-db.h"
 #include "cg-faq-entry.h"
+#include "cg-job-import.h"
 #include "cg-figure.h"
 #include "cg-guide.h"
 #include "cg-job-application.h"
@@ -65,6 +67,10 @@ struct _CgWindow
   GtkListBoxRow        *sidebar_rows[N_PAGES];
   gboolean              page_loaded[N_PAGES];
   AdwStatusPage        *error_page;
+
+  /* the running import, if any */
+  GCancellable         *import_cancellable;
+  GQueue                import_queue;   /* of GFile, waiting */
 };
 
 G_DEFINE_FINAL_TYPE (CgWindow, cg_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -355,6 +361,12 @@ reload_all (CgWindow *self)
     }
 }
 
+static CgJobsPage *
+jobs_page (CgWindow *self)
+{
+  return CG_JOBS_PAGE (self->page_widgets[page_index ("jobs")]);
+}
+
 void
 cg_window_show_page (CgWindow   *self,
                      const char *name)
@@ -541,11 +553,330 @@ cg_window_open_link (CgWindow   *self,
 }
 
 static void
+show_jobs_for_role_action_cb (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  CgWindow *self = CG_WINDOW (widget);
+  const char *role = g_variant_get_string (parameter, NULL);
+
+  cg_window_show_page (self, "jobs");
+  ensure_page_loaded (self, page_index ("jobs"));
+  cg_jobs_page_set_role (jobs_page (self), *role ? role : NULL);
+}
+
+static void
 open_link_action_cb (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
   cg_window_open_link (CG_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* Importing postings: one file at a time on a worker thread with its own
+ * connection, one transaction per file (so Cancel leaves nothing behind),
+ * progress shown above the job list. */
+
+typedef struct {
+  CgWindow       *self;       /* a strong reference */
+  char           *db_path;
+  char           *path;
+  char           *name;
+  CgImportReport  report;
+  guint64         done;
+  guint64         total;
+  guint           progress_source;
+  GMutex          lock;
+} ImportData;
+
+static void
+import_data_free (ImportData *data)
+{
+  g_clear_handle_id (&data->progress_source, g_source_remove);
+  g_object_unref (data->self);
+  g_free (data->db_path);
+  g_free (data->path);
+  g_free (data->name);
+  cg_import_report_clear (&data->report);
+  g_mutex_clear (&data->lock);
+  g_free (data);
+}
+
+static gboolean
+import_progress_tick_cb (gpointer user_data)
+{
+  ImportData *data = user_data;
+  g_autofree char *label = NULL;
+  double fraction;
+
+  g_mutex_lock (&data->lock);
+  fraction = data->total > 0 ? (double) data->done / data->total : 0;
+  g_mutex_unlock (&data->lock);
+
+  label = g_strdup_printf (_("Importing “%s”…"), data->name);
+  cg_jobs_page_set_import_progress (jobs_page (data->self), label, fraction);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Called on the worker thread: only record the figures. */
+static void
+import_progress_cb (guint64  done,
+                    guint64  total,
+                    gpointer user_data)
+{
+  ImportData *data = user_data;
+
+  g_mutex_lock (&data->lock);
+  data->done = done;
+  data->total = total;
+  g_mutex_unlock (&data->lock);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportData *data = task_data;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = cg_db_open (data->db_path, FALSE, &error);
+
+  if (db == NULL ||
+      !cg_db_exec (db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL", &error) ||
+      !cg_job_import_file (db, data->path, CG_IMPORT_FORMAT_AUTO, import_progress_cb, data,
+                           cancellable, &data->report, &error))
+    {
+      cg_db_close (db);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  cg_db_close (db);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void import_next (CgWindow *self);
+
+static void
+show_import_problems (CgWindow   *self,
+                      const char *heading,
+                      const char *body,
+                      GPtrArray  *problems)
+{
+  AdwMessageDialog *dialog;
+  g_autoptr(GString) text = g_string_new (body);
+
+  for (guint i = 0; problems != NULL && i < problems->len && i < 20; i++)
+    g_string_append_printf (text, "\n• %s", (const char *) g_ptr_array_index (problems, i));
+  if (problems != NULL && problems->len > 20)
+    g_string_append_printf (text, "\n%s", _("…and more."));
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, text->str));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  CgWindow *self = CG_WINDOW (source);
+  ImportData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&self->import_cancellable);
+  cg_jobs_page_set_import_progress (jobs_page (self), NULL, 0);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *message = g_strdup_printf (_("Import of “%s” cancelled: nothing was added"),
+                                                      data->name);
+          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+          /* the rest of the queue goes too */
+          g_queue_clear_full (&self->import_queue, g_object_unref);
+          return;
+        }
+      else
+        {
+          g_autofree char *heading = g_strdup_printf (_("“%s” Was Not Imported"), data->name);
+          show_import_problems (self, heading, error->message, data->report.problems);
+        }
+    }
+  else
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s”: %u added, %u updated, %u skipped"),
+                                                  data->name, data->report.added,
+                                                  data->report.updated, data->report.skipped);
+
+      if (data->report.skipped > 0)
+        {
+          g_autofree char *heading = g_strdup_printf (_("Some Postings in “%s” Were Skipped"),
+                                                      data->name);
+          show_import_problems (self, heading, message, data->report.problems);
+        }
+      else
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+
+      cg_jobs_page_reload (jobs_page (self));
+      update_count (self, page_index ("jobs"));
+    }
+
+  import_next (self);
+}
+
+static void
+import_next (CgWindow *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GTask) task = NULL;
+  ImportData *data;
+
+  if (self->import_cancellable != NULL || !cg_library_is_open (self->library))
+    return;
+
+  file = g_queue_pop_head (&self->import_queue);
+  if (file == NULL)
+    return;
+
+  if (g_file_peek_path (file) == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Only local files can be imported")));
+      import_next (self);
+      return;
+    }
+
+  data = g_new0 (ImportData, 1);
+  g_mutex_init (&data->lock);
+  data->self = g_object_ref (self);
+  data->db_path = g_strdup (cg_library_get_path (self->library));
+  data->path = g_file_get_path (file);
+  data->name = g_file_get_basename (file);
+  data->progress_source = g_timeout_add (100, import_progress_tick_cb, data);
+  import_progress_tick_cb (data);
+
+  self->import_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->import_cancellable, import_done_cb, NULL);
+  g_task_set_task_data (task, data, (GDestroyNotify) import_data_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+/* Imports @files (GFile) one after another, after any running import. */
+void
+cg_window_import_files (CgWindow *self,
+                        GList    *files)
+{
+  g_return_if_fail (CG_IS_WINDOW (self));
+
+  for (GList *l = files; l != NULL; l = l->next)
+    g_queue_push_tail (&self->import_queue, g_object_ref (l->data));
+
+  cg_window_show_page (self, "jobs");
+  ensure_page_loaded (self, page_index ("jobs"));
+  import_next (self);
+}
+
+gboolean
+cg_window_is_importing (CgWindow *self)
+{
+  g_return_val_if_fail (CG_IS_WINDOW (self), FALSE);
+
+  return self->import_cancellable != NULL;
+}
+
+static void
+import_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    CgWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+      GList *list = NULL;
+
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        list = g_list_append (list, g_list_model_get_item (files, i));
+      cg_window_import_files (self, list);
+      g_list_free_full (list, g_object_unref);
+    }
+
+  g_object_unref (dialog);
+}
+
+static void
+import_postings_action_cb (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  CgWindow *self = CG_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) json = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) html = gtk_file_filter_new ();
+
+  dialog = gtk_file_chooser_native_new (_("Import Postings"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
+
+  gtk_file_filter_set_name (all, _("All postings files"));
+  gtk_file_filter_set_name (json, _("JSON-LD and JSON Lines"));
+  gtk_file_filter_set_name (csv, _("CSV spreadsheets"));
+  gtk_file_filter_set_name (html, _("Saved web pages"));
+  for (guint i = 0; i < 4; i++)
+    {
+      static const char *patterns[] = { "*.json", "*.jsonld", "*.jsonl", "*.ndjson" };
+      gtk_file_filter_add_pattern (all, patterns[i]);
+      gtk_file_filter_add_pattern (json, patterns[i]);
+    }
+  gtk_file_filter_add_pattern (all, "*.csv");
+  gtk_file_filter_add_pattern (csv, "*.csv");
+  gtk_file_filter_add_mime_type (csv, "text/csv");
+  gtk_file_filter_add_pattern (all, "*.html");
+  gtk_file_filter_add_pattern (all, "*.htm");
+  gtk_file_filter_add_mime_type (html, "text/html");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), json);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), csv);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), html);
+
+  g_signal_connect (dialog, "response", G_CALLBACK (import_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+cancel_import_action_cb (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  CgWindow *self = CG_WINDOW (widget);
+
+  g_cancellable_cancel (self->import_cancellable);
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         CgWindow      *self)
+{
+  GSList *files;
+  GList *list = NULL;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || !cg_library_is_open (self->library))
+    return FALSE;
+
+  files = g_value_get_boxed (value);
+  for (GSList *l = files; l != NULL; l = l->next)
+    list = g_list_append (list, l->data);
+  cg_window_import_files (self, list);
+  g_list_free (list);
+  return TRUE;
 }
 
 static gboolean
@@ -572,6 +903,9 @@ cg_window_dispose (GObject *object)
   CgWindow *self = CG_WINDOW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CG_TYPE_WINDOW);
+  g_cancellable_cancel (self->import_cancellable);
+  g_clear_object (&self->import_cancellable);
+  g_queue_clear_full (&self->import_queue, g_object_unref);
   g_clear_object (&self->settings);
   g_clear_object (&self->library);
 
@@ -608,6 +942,11 @@ cg_window_class_init (CgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.track-job", "s", track_job_action_cb);
   gtk_widget_class_install_action (widget_class, "win.start-fresh", NULL, start_fresh_action_cb);
   gtk_widget_class_install_action (widget_class, "win.open-link", "s", open_link_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-jobs-for-role", "s",
+                                   show_jobs_for_role_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.import-postings", NULL, import_postings_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import-postings", NULL);
 }
 
 static GtkWidget *
@@ -718,6 +1057,13 @@ cg_window_init (CgWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 
   setup_pages (self);
+
+  {
+    GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+    g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+  }
 }
 
 CgWindow *

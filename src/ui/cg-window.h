@@ -22,5 +22,8 @@ GtkWidget  *cg_window_get_page_widget (CgWindow     *self,
                                       const char    *name);
 gboolean    cg_window_open_link      (CgWindow      *self,
                                       const char    *uri);
+void        cg_window_import_files   (CgWindow      *self,
+                                      GList         *files);
+gboolean    cg_window_is_importing   (CgWindow      *self);
 
 G_END_DECLS

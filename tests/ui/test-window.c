@@ -482,6 +482,77 @@ test_faq (void)
 }
 
 static void
+wait_import (CgWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (cg_window_is_importing (window))
+    {
+      g_main_context_iteration (NULL, TRUE);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+    }
+  iterate (50);
+}
+
+static void
+test_import (void)
+{
+  g_autoptr(CgApplication) app = start_app ();
+  CgWindow *window = cg_window_new (app);
+  CgLibrary *library = cg_application_get_library (app);
+  g_autofree char *dir = g_dir_make_tmp ("cg-import-XXXXXX", NULL);
+  g_autofree char *small = g_build_filename (dir, "two.json", NULL);
+  g_autofree char *big = g_build_filename (dir, "many.jsonl", NULL);
+  g_autoptr(GString) lines = g_string_new (NULL);
+  g_autoptr(GFile) small_file = g_file_new_for_path (small);
+  g_autoptr(GFile) big_file = g_file_new_for_path (big);
+  GList *files;
+  CgJobsPage *jobs;
+
+  gtk_window_present (GTK_WINDOW (window));
+  iterate (100);
+
+  g_assert_true (g_file_set_contents (small,
+    "[{\"@type\": \"JobPosting\", \"title\": \"Embedded Linux Engineer\", \"url\": \"https://x.example/a\","
+    "  \"hiringOrganization\": \"Zeta Robotics\", \"jobLocationType\": \"TELECOMMUTE\"},"
+    " {\"@type\": \"JobPosting\", \"title\": \"TinyML Engineer\", \"url\": \"https://x.example/b\"}]", -1, NULL));
+
+  files = g_list_append (NULL, small_file);
+  cg_window_import_files (window, files);
+  g_list_free (files);
+  wait_import (window);
+  g_assert_cmpstr (cg_window_get_page (window), ==, "jobs");
+  g_assert_cmpint (cg_library_count (library, CG_LIBRARY_KIND_JOBS), ==, 5);
+
+  /* the list shows them */
+  jobs = CG_JOBS_PAGE (cg_window_get_page_widget (window, "jobs"));
+  {
+    g_autoptr(GPtrArray) titles = page_titles (window, "jobs");
+    g_assert_true (contains (titles, "TinyML Engineer"));
+    g_assert_true (contains (titles, "Embedded Linux Engineer"));
+  }
+
+  /* a big file, cancelled as soon as it shows progress: nothing is added */
+  for (guint i = 0; i < 40000; i++)
+    g_string_append_printf (lines,
+      "{\"@type\": \"JobPosting\", \"title\": \"Firmware Engineer %u\", \"url\": \"https://x.example/f%u\","
+      " \"description\": \"<p>Write firmware for sensors, number %u, in C and C++.</p>\"}\n", i, i, i);
+  g_assert_true (g_file_set_contents (big, lines->str, lines->len, NULL));
+  files = g_list_append (NULL, big_file);
+  cg_window_import_files (window, files);
+  g_list_free (files);
+  g_assert_true (cg_window_is_importing (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (jobs), "win.cancel-import", NULL));
+  wait_import (window);
+  g_assert_cmpint (cg_library_count (library, CG_LIBRARY_KIND_JOBS), ==, 5);
+
+  stop_app (g_steal_pointer (&app), GTK_WINDOW (window));
+  g_unlink (small);
+  g_unlink (big);
+  g_rmdir (dir);
+}
+
+static void
 test_broken_library (void)
 {
   g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "career-guide", NULL);
@@ -557,6 +628,7 @@ main (int   argc,
   g_test_add_func ("/window/search-and-filter", test_search_and_filter);
   g_test_add_func ("/window/read-guide", test_read_guide);
   g_test_add_func ("/window/faq", test_faq);
+  g_test_add_func ("/window/import", test_import);
   g_test_add_func ("/window/broken-library", test_broken_library);
 
   return g_test_run ();

@@ -1,0 +1,2679 @@
+/* cg-job-import.c: importing job postings into the user's library
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Four readers, one writer:
+ *
+ * - JSON: one schema.org JSON-LD document (an object, an array, a @graph or
+ *   an ItemList), read whole by cg_jsonld_parse(), so refused above
+ *   CG_IMPORT_MAX_DOCUMENT_SIZE;
+ * - JSON Lines: one JSON value a line, streamed; a line that is not JSON or
+ *   holds no posting is reported and skipped;
+ * - HTML: a saved page; libxml2's HTML parser finds its
+ *   <script type="application/ld+json"> blocks, read by cg_jsonld_parse();
+ * - CSV with a header row, streamed through libcsv; the columns are found by
+ *   their names (many spellings: "Job Title", "position", "job_title", ...).
+ *
+ * Streaming readers read the file in CHUNK_SIZE pieces, a line at a time
+ * (see Reader), so memory stays bounded whatever the file size; a record
+ * larger than CG_IMPORT_MAX_RECORD_SIZE is not kept in memory.
+ *
+ * Every posting goes through a CgImportRecordFunc: for a file, the DbSink
+ * classifies it (the role) and writes it with CgJobWriter (one prepared
+ * INSERT ... ON CONFLICT (key) DO UPDATE), inside a single transaction for
+ * the file. The CSV reader builds its records without copying: their strings
+ * point into the row's cells.
+ */
+#define G_LOG_DOMAIN "cg-job-import"
+
+#include "config.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+#include <csv.h>
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+#include "cg-classifier.h"
+#include "cg-db.h"
+#include "cg-html-markdown.h"
+#include "cg-job-import-private.h"
+#include "cg-jsonld.h"
+
+#define CHUNK_SIZE        (64 * 1024)
+#define PROGRESS_BYTES    (1024 * 1024)
+#define PROGRESS_POSTINGS 1000
+#define MAX_WALK_DEPTH    32
+#define MAX_CSV_COLUMNS   4096
+#define UTF8_BOM          "\xef\xbb\xbf"
+
+G_DEFINE_QUARK (cg-import-error-quark, cg_import_error)
+
+/* One import: where records go, what is reported */
+typedef struct {
+  const char           *name;             /* the file, in messages */
+  CgImportRecordFunc    func;
+  gpointer              func_data;
+  CgImportReport       *report;
+  guint                 n_dropped;        /* problems beyond CG_IMPORT_MAX_PROBLEMS */
+  guint                 n_found;          /* postings (or rows) found, used or not */
+  guint                 n_emitted;        /* postings handed to func */
+  GCancellable         *cancellable;
+  CgImportProgressFunc  progress;
+  gpointer              progress_data;
+  guint64               bytes_total;
+  guint64               bytes_done;
+  guint64               progress_bytes;   /* bytes_done at the last progress call */
+  guint                 progress_postings;
+} Import;
+
+static void
+import_init (Import             *im,
+             const char         *name,
+             CgImportRecordFunc  func,
+             gpointer            func_data,
+             CgImportReport     *report)
+{
+  memset (im, 0, sizeof *im);
+  im->name = name;
+  im->func = func;
+  im->func_data = func_data;
+  im->report = report;
+
+  memset (report, 0, sizeof *report);
+  report->problems = g_ptr_array_new_with_free_func (g_free);
+}
+
+static void
+add_problem_valist (Import     *im,
+                    const char *format,
+                    va_list     args)
+{
+  if (im->report->problems->len >= CG_IMPORT_MAX_PROBLEMS)
+    {
+      im->n_dropped++;
+      return;
+    }
+
+  g_ptr_array_add (im->report->problems, g_strdup_vprintf (format, args));
+}
+
+static void G_GNUC_PRINTF (2, 3)
+add_problem (Import     *im,
+             const char *format,
+             ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  add_problem_valist (im, format, args);
+  va_end (args);
+}
+
+/* A posting (or row) that cannot be used, and why */
+static void G_GNUC_PRINTF (2, 3)
+skip_posting (Import     *im,
+              const char *format,
+              ...)
+{
+  va_list args;
+
+  im->report->skipped++;
+  va_start (args, format);
+  add_problem_valist (im, format, args);
+  va_end (args);
+}
+
+static void
+import_finish_report (Import *im)
+{
+  if (im->n_dropped > 0)
+    g_ptr_array_add (im->report->problems,
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "… and %u more problem",
+                                                   "… and %u more problems",
+                                                   im->n_dropped),
+                                      im->n_dropped));
+  im->n_dropped = 0;
+}
+
+static void
+report_progress (Import *im)
+{
+  im->progress_bytes = im->bytes_done;
+  im->progress_postings = 0;
+
+  if (im->progress != NULL)
+    im->progress (im->bytes_done,
+                  MAX (im->bytes_total, im->bytes_done),
+                  im->progress_data);
+}
+
+static inline void
+maybe_report_progress (Import *im)
+{
+  if (im->bytes_done - im->progress_bytes >= PROGRESS_BYTES ||
+      im->progress_postings >= PROGRESS_POSTINGS)
+    report_progress (im);
+}
+
+static gboolean
+emit (Import             *im,
+      const CgJobRecord  *record,
+      GError            **error)
+{
+  if (g_cancellable_set_error_if_cancelled (im->cancellable, error))
+    return FALSE;
+
+  if (!im->func (record, im->func_data, error))
+    return FALSE;
+
+  im->n_emitted++;
+  im->progress_postings++;
+  maybe_report_progress (im);
+  return TRUE;
+}
+
+/* FALSE with the error of a file in which nothing could be imported */
+static gboolean
+fail_nothing_found (Import  *im,
+                    GError **error)
+{
+  if (im->n_found == 1)
+    g_set_error (error, CG_IMPORT_ERROR, CG_IMPORT_ERROR_NO_POSTINGS,
+                 _("The only job posting in “%s” could not be imported"), im->name);
+  else if (im->n_found > 1)
+    g_set_error (error, CG_IMPORT_ERROR, CG_IMPORT_ERROR_NO_POSTINGS,
+                 _("None of the %u job postings in “%s” could be imported"),
+                 im->n_found, im->name);
+  else
+    g_set_error (error, CG_IMPORT_ERROR, CG_IMPORT_ERROR_NO_POSTINGS,
+                 _("No job postings found in “%s”"), im->name);
+  return FALSE;
+}
+
+static gboolean
+set_too_large_error (CgImportFormat   format,
+                     GError         **error)
+{
+  if (format == CG_IMPORT_FORMAT_HTML)
+    g_set_error (error, CG_IMPORT_ERROR, CG_IMPORT_ERROR_TOO_LARGE,
+                 _("The file is larger than %u MB; pages that large are refused"),
+                 CG_IMPORT_MAX_DOCUMENT_SIZE / (1024 * 1024));
+  else
+    g_set_error (error, CG_IMPORT_ERROR, CG_IMPORT_ERROR_TOO_LARGE,
+                 _("The file is larger than %u MB; JSON documents that large are refused "
+                   "— use JSON Lines for big exports"),
+                 CG_IMPORT_MAX_DOCUMENT_SIZE / (1024 * 1024));
+  return FALSE;
+}
+
+/* Text checks */
+
+static gboolean
+is_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* FALSE when @data (the start of a file) is not text: NUL bytes or many
+ * control characters, or UTF-16. */
+static gboolean
+check_text (const char  *data,
+            gsize        length,
+            GError     **error)
+{
+  gsize n_control = 0;
+
+  if (length >= 2 && (((guchar) data[0] == 0xff && (guchar) data[1] == 0xfe) ||
+                      ((guchar) data[0] == 0xfe && (guchar) data[1] == 0xff)))
+    {
+      g_set_error_literal (error, CG_IMPORT_ERROR, CG_IMPORT_ERROR_NOT_TEXT,
+                           _("The file is UTF-16 text; save it as UTF-8 and import it again"));
+      return FALSE;
+    }
+
+  for (gsize i = 0; i < length; i++)
+    {
+      guchar c = data[i];
+
+      if (c == 0)
+        {
+          n_control = length;
+          break;
+        }
+      if (c < 0x20 && !is_space (c))
+        n_control++;
+    }
+
+  if (n_control > 0 && n_control * 100 >= length)
+    {
+      g_set_error_literal (error, CG_IMPORT_ERROR, CG_IMPORT_ERROR_NOT_TEXT,
+                           _("The file is not text (it looks like binary data)"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static const char *
+skip_bom_and_space (const char *p,
+                    const char *end)
+{
+  if (end - p >= 3 && memcmp (p, UTF8_BOM, 3) == 0)
+    p += 3;
+  while (p < end && is_space (*p))
+    p++;
+  return p;
+}
+
+/* The start of a file: text, and not empty (@complete: @data is all of it) */
+static gboolean
+check_start (Import      *im,
+             const char  *data,
+             gsize        length,
+             gboolean     complete,
+             GError     **error)
+{
+  if (!check_text (data, length, error))
+    return FALSE;
+
+  if (complete && skip_bom_and_space (data, data + length) == data + length)
+    {
+      g_set_error (error, CG_IMPORT_ERROR, CG_IMPORT_ERROR_NO_POSTINGS,
+                   _("No job postings found in “%s”: the file is empty"), im->name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* "3:5: Parse error: what" (json-glib, by way of cg-jsonld) to
+ * "line 3, column 5" and "what"; FALSE if it has no position */
+static gboolean
+split_json_error (const char  *message,
+                  guint       *line,
+                  guint       *column,
+                  const char **what)
+{
+  guint64 l, c;
+  char *end;
+
+  if (g_str_has_prefix (message, "<data>:"))
+    message += strlen ("<data>:");
+
+  if (!g_ascii_isdigit (message[0]))
+    return FALSE;
+  l = g_ascii_strtoull (message, &end, 10);
+  if (*end != ':' || !g_ascii_isdigit (end[1]))
+    return FALSE;
+  c = g_ascii_strtoull (end + 1, &end, 10);
+  if (*end != ':')
+    return FALSE;
+  end++;
+  while (*end == ' ')
+    end++;
+  if (g_str_has_prefix (end, "Parse error: "))
+    end += strlen ("Parse error: ");
+
+  *line = (guint) MIN (l, G_MAXUINT);
+  *column = (guint) MIN (c, G_MAXUINT);
+  *what = end;
+  return TRUE;
+}
+
+static char *
+describe_json_error (const char *message)
+{
+  const char *what;
+  guint line, column;
+
+  if (split_json_error (message, &line, &column, &what))
+    return g_strdup_printf (_("Not valid JSON at line %u, column %u: %s"), line, column, what);
+
+  return g_strdup_printf (_("Not valid JSON: %s"), message);
+}
+
+/* Reader: a stream in chunks, handed out a line (or the part of a line that
+ * is in the buffer) at a time, without copying */
+
+typedef struct {
+  GInputStream *stream;
+  GCancellable *cancellable;
+  char         *buf;
+  gsize         len;
+  gsize         pos;
+  guint64       offset;        /* bytes handed out */
+  gboolean      eof;
+  gboolean      started;
+  gboolean      line_start;    /* the next piece starts a line */
+  char          newline;       /* '\n', or '\r' in files from old Macs */
+} Reader;
+
+static void
+reader_init (Reader       *r,
+             GInputStream *stream,
+             GCancellable *cancellable)
+{
+  memset (r, 0, sizeof *r);
+  r->stream = stream;
+  r->cancellable = cancellable;
+  r->buf = g_malloc (CHUNK_SIZE);
+  r->line_start = TRUE;
+  r->newline = '\n';
+}
+
+static void
+reader_clear (Reader *r)
+{
+  g_clear_pointer (&r->buf, g_free);
+}
+
+static gboolean
+reader_fill (Reader  *r,
+             GError **error)
+{
+  gsize n = 0;
+
+  if (!g_input_stream_read_all (r->stream, r->buf, CHUNK_SIZE, &n, r->cancellable, error))
+    return FALSE;
+
+  r->len = n;
+  r->pos = 0;
+  r->eof = n == 0;
+
+  if (!r->started)
+    {
+      r->started = TRUE;
+      if (n >= 3 && memcmp (r->buf, UTF8_BOM, 3) == 0)
+        {
+          r->pos = 3;
+          r->offset = 3;
+        }
+      if (memchr (r->buf, '\n', n) == NULL && memchr (r->buf, '\r', n) != NULL)
+        r->newline = '\r';
+    }
+
+  return TRUE;
+}
+
+/* 1: a piece; 0: the end; -1: an error */
+static int
+reader_next (Reader      *r,
+             const char **piece,
+             gsize       *length,
+             gboolean    *starts_line,
+             gboolean    *ends_line,
+             GError     **error)
+{
+  const char *start, *nl;
+  gsize n;
+
+  while (r->pos >= r->len)
+    {
+      if (r->eof)
+        return 0;
+      if (!reader_fill (r, error))
+        return -1;
+    }
+
+  start = r->buf + r->pos;
+  nl = memchr (start, r->newline, r->len - r->pos);
+  n = nl != NULL ? (gsize) (nl - start + 1) : r->len - r->pos;
+
+  *piece = start;
+  *length = n;
+  *starts_line = r->line_start;
+  *ends_line = nl != NULL;
+  r->line_start = nl != NULL;
+  r->pos += n;
+  r->offset += n;
+  return 1;
+}
+
+/* JSON-LD in JSON Lines */
+
+static gboolean
+type_is_job_posting (const char *type)
+{
+  const char *colon = strrchr (type, ':');
+  const char *slash = strrchr (type, '/');
+
+  /* "JobPosting", "schema:JobPosting", "https://schema.org/JobPosting" */
+  if (slash != NULL && (colon == NULL || slash > colon))
+    type = slash + 1;
+  else if (colon != NULL)
+    type = colon + 1;
+
+  return g_ascii_strcasecmp (type, "JobPosting") == 0;
+}
+
+static gboolean
+is_job_posting (JsonObject *object)
+{
+  JsonNode *node = json_object_get_member (object, "@type");
+
+  if (node == NULL)
+    return FALSE;
+
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return type_is_job_posting (json_node_get_string (node));
+
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *element = json_array_get_element (array, i);
+
+          if (JSON_NODE_HOLDS_VALUE (element) &&
+              json_node_get_value_type (element) == G_TYPE_STRING &&
+              type_is_job_posting (json_node_get_string (element)))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* The JobPosting objects in @node, as cg_jsonld_parse() finds them: the
+ * node itself, an array of them, a @graph, an ItemList and its ListItems */
+static void
+collect_postings (JsonNode  *node,
+                  GPtrArray *postings,
+                  guint      depth)
+{
+  static const char * const containers[] = { "@graph", "itemListElement", "item" };
+
+  if (node == NULL || depth > MAX_WALK_DEPTH)
+    return;
+
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+
+      if (is_job_posting (object))
+        {
+          g_ptr_array_add (postings, object);
+          return;
+        }
+
+      for (guint i = 0; i < G_N_ELEMENTS (containers); i++)
+        collect_postings (json_object_get_member (object, containers[i]), postings, depth + 1);
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        collect_postings (json_array_get_element (array, i), postings, depth + 1);
+    }
+}
+
+typedef struct {
+  JsonParser *parser;
+  GPtrArray  *postings;    /* of JsonObject *, borrowed from parser */
+  GString    *line;        /* a line that spans chunks */
+  gboolean    overlong;    /* the current line is being skipped */
+} JsonLines;
+
+static gboolean
+import_json_line (Import      *im,
+                  JsonLines   *jl,
+                  guint        line,
+                  const char  *text,
+                  gsize        length,
+                  GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  const char *end = text + length;
+  const char *p = text;
+
+  while (p < end && is_space (*p))
+    p++;
+  while (end > p && is_space (end[-1]))
+    end--;
+  if (p == end)
+    return TRUE;
+
+  im->n_found++;
+
+  if (!g_utf8_validate_len (p, end - p, NULL))
+    {
+      skip_posting (im, _("line %u: not valid UTF-8 text"), line);
+      return TRUE;
+    }
+
+  if (!json_parser_load_from_data (jl->parser, p, end - p, &local_error))
+    {
+      const char *what;
+      guint l, column;
+
+      if (split_json_error (local_error->message, &l, &column, &what))
+        skip_posting (im, _("line %u: not valid JSON at column %u: %s"), line, column, what);
+      else
+        skip_posting (im, _("line %u: not valid JSON: %s"), line, local_error->message);
+      return TRUE;
+    }
+
+  g_ptr_array_set_size (jl->postings, 0);
+  collect_postings (json_parser_get_root (jl->parser), jl->postings, 0);
+
+  if (jl->postings->len == 0)
+    {
+      skip_posting (im, _("line %u: no schema.org JobPosting"), line);
+      return TRUE;
+    }
+
+  /* A line is counted once above; each further posting in it once more */
+  im->n_found += jl->postings->len - 1;
+
+  for (guint i = 0; i < jl->postings->len; i++)
+    {
+      g_autofree char *reason = NULL;
+      g_autoptr(CgJobRecord) record = cg_jsonld_read_posting (g_ptr_array_index (jl->postings, i),
+                                                              &reason);
+
+      if (record == NULL)
+        {
+          if (jl->postings->len == 1)
+            skip_posting (im, _("line %u: %s"), line, reason);
+          else
+            skip_posting (im, _("line %u, posting %u: %s"), line, i + 1, reason);
+          continue;
+        }
+
+      if (!emit (im, record, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+import_json_lines (Import        *im,
+                   GInputStream  *stream,
+                   GError       **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GPtrArray) postings = g_ptr_array_new ();
+  JsonLines jl = { parser, postings, g_string_new (NULL), FALSE };
+  Reader r;
+  const char *piece;
+  gsize n;
+  gboolean starts, ends;
+  guint line = 0;
+  gboolean ok = TRUE;
+  int rc;
+
+  reader_init (&r, stream, im->cancellable);
+
+  while (ok && (rc = reader_next (&r, &piece, &n, &starts, &ends, error)) > 0)
+    {
+      if (starts)
+        line++;
+
+      im->bytes_done = r.offset;
+      maybe_report_progress (im);
+
+      if (ends && jl.line->len == 0 && !jl.overlong)
+        {
+          ok = import_json_line (im, &jl, line, piece, n, error);
+          continue;
+        }
+
+      if (!jl.overlong && jl.line->len + n > CG_IMPORT_MAX_RECORD_SIZE)
+        {
+          jl.overlong = TRUE;
+          g_string_free (jl.line, TRUE);
+          jl.line = g_string_new (NULL);
+        }
+      if (!jl.overlong)
+        g_string_append_len (jl.line, piece, n);
+
+      if (ends)
+        {
+          if (jl.overlong)
+            {
+              im->n_found++;
+              skip_posting (im, _("line %u: longer than %u MB, skipped"), line,
+                            CG_IMPORT_MAX_RECORD_SIZE / (1024 * 1024));
+            }
+          else
+            ok = import_json_line (im, &jl, line, jl.line->str, jl.line->len, error);
+          g_string_truncate (jl.line, 0);
+          jl.overlong = FALSE;
+        }
+    }
+
+  if (rc < 0)
+    ok = FALSE;
+
+  /* The last line, without a newline */
+  if (ok && jl.overlong)
+    {
+      im->n_found++;
+      skip_posting (im, _("line %u: longer than %u MB, skipped"), line,
+                    CG_IMPORT_MAX_RECORD_SIZE / (1024 * 1024));
+    }
+  else if (ok && jl.line->len > 0)
+    ok = import_json_line (im, &jl, line, jl.line->str, jl.line->len, error);
+
+  g_string_free (jl.line, TRUE);
+  reader_clear (&r);
+
+  if (!ok)
+    return FALSE;
+
+  im->bytes_done = r.offset;
+  if (im->n_emitted == 0)
+    return fail_nothing_found (im, error);
+
+  return TRUE;
+}
+
+/* JSON: one document */
+
+/* Whether @data is JSON Lines: its first line is a whole JSON object (or
+ * array) and the next line that is not blank starts another one. */
+static gboolean
+looks_like_json_lines (const char *data,
+                       gsize       length)
+{
+  const char *end = data + length;
+  const char *p = skip_bom_and_space (data, end);
+  const char *nl, *last, *next;
+  g_autoptr(JsonParser) parser = NULL;
+
+  if (p == end || (*p != '{' && *p != '['))
+    return FALSE;
+
+  nl = memchr (p, '\n', end - p);
+  if (nl == NULL)
+    return FALSE;
+
+  last = nl;
+  while (last > p && is_space (last[-1]))
+    last--;
+  if (last == p || (last[-1] != '}' && last[-1] != ']'))
+    return FALSE;
+
+  next = nl;
+  while (next < end && is_space (*next))
+    next++;
+  if (next == end || (*next != '{' && *next != '['))
+    return FALSE;
+
+  parser = json_parser_new_immutable ();
+  return g_utf8_validate_len (p, last - p, NULL) &&
+         json_parser_load_from_data (parser, p, last - p, NULL) &&
+         json_parser_get_root (parser) != NULL;
+}
+
+/* json-glib 1.6 reads "{...} {...}" as the first object and drops the rest
+ * without a word. Finds where the first value ends; TRUE and the position of
+ * what follows it when that is not white space. */
+static gboolean
+find_trailing_text (const char *data,
+                    gsize       length,
+                    guint      *line,
+                    guint      *column)
+{
+  const char *end = data + length;
+  const char *p = skip_bom_and_space (data, end);
+  gsize depth = 0;
+  gboolean in_string = FALSE;
+
+  if (p == end || (*p != '{' && *p != '['))
+    return FALSE;
+
+  for (; p < end; p++)
+    {
+      char c = *p;
+
+      if (in_string)
+        {
+          if (c == '\\')
+            p++;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+
+      if (c == '"')
+        in_string = TRUE;
+      else if (c == '{' || c == '[')
+        depth++;
+      else if ((c == '}' || c == ']') && depth > 0 && --depth == 0)
+        {
+          p++;
+          break;
+        }
+    }
+
+  if (depth > 0)
+    return FALSE;
+
+  while (p < end && is_space (*p))
+    p++;
+  if (p >= end)
+    return FALSE;
+
+  *line = 1;
+  *column = 1;
+  for (const char *q = data; q < p; q++)
+    {
+      if (*q == '\n')
+        {
+          (*line)++;
+          *column = 1;
+        }
+      else if (((guchar) *q & 0xc0) != 0x80)
+        (*column)++;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+import_json (Import      *im,
+             const char  *data,
+             gsize        length,
+             GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) records = NULL;
+  guint line, column;
+
+  if (length >= 3 && memcmp (data, UTF8_BOM, 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+
+  records = cg_jsonld_parse (data, length, warnings, &local_error);
+
+  if (records == NULL && g_error_matches (local_error, CG_JSONLD_ERROR, CG_JSONLD_ERROR_INVALID))
+    {
+      if (g_utf8_validate_len (data, length, NULL))
+        {
+          g_autofree char *message = describe_json_error (local_error->message);
+          g_set_error_literal (error, CG_IMPORT_ERROR, CG_IMPORT_ERROR_INVALID, message);
+        }
+      else
+        g_set_error_literal (error, CG_IMPORT_ERROR, CG_IMPORT_ERROR_NOT_TEXT,
+                             local_error->message);
+      return FALSE;
+    }
+
+  if (find_trailing_text (data, length, &line, &column))
+    {
+      g_set_error (error, CG_IMPORT_ERROR, CG_IMPORT_ERROR_INVALID,
+                   _("Not valid JSON at line %u, column %u: %s"), line, column,
+                   _("more text after the end of the document (JSON Lines need one posting a line)"));
+      return FALSE;
+    }
+
+  if (records == NULL)
+    return fail_nothing_found (im, error);
+
+  for (guint i = 0; i < warnings->len; i++)
+    skip_posting (im, "%s", (const char *) g_ptr_array_index (warnings, i));
+  im->n_found = records->len + warnings->len;
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      im->bytes_done = im->bytes_total / 2 + (im->bytes_total / 2) * i / records->len;
+      if (!emit (im, g_ptr_array_index (records, i), error))
+        return FALSE;
+    }
+
+  im->bytes_done = im->bytes_total;
+  if (im->n_emitted == 0)
+    return fail_nothing_found (im, error);
+
+  return TRUE;
+}
+
+/* HTML: the JSON-LD blocks of a saved page */
+
+/* "application/ld+json", in any case, parameters ignored */
+static gboolean
+is_json_ld_type (const char *type)
+{
+  static const char json_ld[] = "application/ld+json";
+  const char *end;
+
+  while (is_space (*type))
+    type++;
+  end = type + strcspn (type, ";");
+  while (end > type && is_space (end[-1]))
+    end--;
+
+  return (gsize) (end - type) == strlen (json_ld) &&
+         g_ascii_strncasecmp (type, json_ld, strlen (json_ld)) == 0;
+}
+
+static gboolean
+import_json_ld_block (Import      *im,
+                      xmlNode     *script,
+                      guint        block,
+                      GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) records = NULL;
+  xmlChar *content = xmlNodeGetContent (script);
+  long line = xmlGetLineNo (script);
+
+  if (content == NULL)
+    return TRUE;
+
+  records = cg_jsonld_parse ((const char *) content, -1, warnings, &local_error);
+  xmlFree (content);
+
+  if (records == NULL)
+    {
+      if (g_error_matches (local_error, CG_JSONLD_ERROR, CG_JSONLD_ERROR_INVALID))
+        {
+          g_autofree char *message = describe_json_error (local_error->message);
+
+          /* Translators: "JSON-LD block 2 (line 40): Not valid JSON at ..." */
+          add_problem (im, _("JSON-LD block %u (line %ld): %s"), block, line, message);
+        }
+      /* else a block about something else (an Organization, a WebSite) */
+      return TRUE;
+    }
+
+  for (guint i = 0; i < warnings->len; i++)
+    skip_posting (im, _("JSON-LD block %u (line %ld): %s"), block, line,
+                  (const char *) g_ptr_array_index (warnings, i));
+  im->n_found += records->len + warnings->len;
+
+  for (guint i = 0; i < records->len; i++)
+    if (!emit (im, g_ptr_array_index (records, i), error))
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+import_html (Import      *im,
+             const char  *data,
+             gsize        length,
+             GError     **error)
+{
+  int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                HTML_PARSE_NONET;
+  gboolean utf8 = g_utf8_validate_len (data, length, NULL);
+  htmlDocPtr doc;
+  xmlNode *node;
+  guint block = 0;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (length <= CG_IMPORT_MAX_DOCUMENT_SIZE, FALSE);
+
+  /* A page that is UTF-8 is read as such whatever its <meta> says (and
+   * libxml2 2.9 would read a page that says nothing as Latin-1); other
+   * pages are decoded as their <meta> says. */
+  doc = htmlReadMemory (data, (int) length, NULL, utf8 ? "UTF-8" : NULL,
+                        options | (utf8 ? HTML_PARSE_IGNORE_ENC : 0));
+  if (doc == NULL)
+    return fail_nothing_found (im, error);
+
+  im->bytes_done = im->bytes_total / 2;
+  report_progress (im);
+
+  /* Depth first, without recursion */
+  node = doc->children;
+  while (node != NULL && ok)
+    {
+      if (node->type == XML_ELEMENT_NODE && node->name != NULL &&
+          g_ascii_strcasecmp ((const char *) node->name, "script") == 0)
+        {
+          xmlChar *type = xmlGetProp (node, (const xmlChar *) "type");
+
+          if (type != NULL && is_json_ld_type ((const char *) type))
+            ok = import_json_ld_block (im, node, ++block, error);
+          xmlFree (type);
+        }
+      else if (node->type == XML_ELEMENT_NODE && node->children != NULL)
+        {
+          node = node->children;
+          continue;
+        }
+
+      while (node != NULL && node->next == NULL)
+        {
+          node = node->parent;
+          if (node == (xmlNode *) doc)
+            node = NULL;
+        }
+      if (node != NULL)
+        node = node->next;
+    }
+
+  xmlFreeDoc (doc);
+
+  if (!ok)
+    return FALSE;
+
+  im->bytes_done = im->bytes_total;
+  if (im->n_emitted == 0)
+    return fail_nothing_found (im, error);
+
+  return TRUE;
+}
+
+/* CSV */
+
+typedef enum {
+  COL_TITLE,
+  COL_COMPANY,
+  COL_LOCATION,
+  COL_REGION,
+  COL_SALARY,
+  COL_SALARY_MIN,
+  COL_SALARY_MAX,
+  COL_PAY_PERIOD,
+  COL_CURRENCY,
+  COL_URL,
+  COL_POSTED,
+  COL_EXPIRES,
+  COL_DESCRIPTION,
+  COL_TYPE,
+  COL_REMOTE,
+  COL_CATEGORY,
+  COL_IDENTIFIER,
+  N_COLS
+} Column;
+
+/* Header names, lower case without spaces, "_", "-" or "."; for each
+ * column, the earlier names win ("title" over "name"). */
+static const struct {
+  const char *name;
+  Column      column;
+} csv_headers[] = {
+  { "title", COL_TITLE }, { "jobtitle", COL_TITLE }, { "position", COL_TITLE },
+  { "positiontitle", COL_TITLE }, { "jobposition", COL_TITLE }, { "jobname", COL_TITLE },
+  { "role", COL_TITLE }, { "name", COL_TITLE }, { "job", COL_TITLE },
+
+  { "company", COL_COMPANY }, { "companyname", COL_COMPANY }, { "employer", COL_COMPANY },
+  { "employername", COL_COMPANY }, { "organization", COL_COMPANY },
+  { "organisation", COL_COMPANY }, { "hiringorganization", COL_COMPANY },
+  { "hiringorganisation", COL_COMPANY }, { "hiringcompany", COL_COMPANY },
+
+  { "location", COL_LOCATION }, { "joblocation", COL_LOCATION }, { "locations", COL_LOCATION },
+  { "worklocation", COL_LOCATION }, { "city", COL_LOCATION }, { "place", COL_LOCATION },
+
+  { "state", COL_REGION }, { "region", COL_REGION }, { "province", COL_REGION },
+
+  { "salary", COL_SALARY }, { "pay", COL_SALARY }, { "salaryestimate", COL_SALARY },
+  { "compensation", COL_SALARY }, { "salaryrange", COL_SALARY }, { "payrange", COL_SALARY },
+  { "wage", COL_SALARY }, { "wages", COL_SALARY },
+
+  { "minsalary", COL_SALARY_MIN }, { "salarymin", COL_SALARY_MIN },
+  { "minimumsalary", COL_SALARY_MIN }, { "minpay", COL_SALARY_MIN },
+  { "paymin", COL_SALARY_MIN }, { "salaryfrom", COL_SALARY_MIN }, { "minamount", COL_SALARY_MIN },
+
+  { "maxsalary", COL_SALARY_MAX }, { "salarymax", COL_SALARY_MAX },
+  { "maximumsalary", COL_SALARY_MAX }, { "maxpay", COL_SALARY_MAX },
+  { "paymax", COL_SALARY_MAX }, { "salaryto", COL_SALARY_MAX }, { "maxamount", COL_SALARY_MAX },
+
+  { "payperiod", COL_PAY_PERIOD }, { "salaryperiod", COL_PAY_PERIOD },
+  { "salaryunit", COL_PAY_PERIOD }, { "payunit", COL_PAY_PERIOD },
+  { "interval", COL_PAY_PERIOD }, { "unittext", COL_PAY_PERIOD },
+
+  { "currency", COL_CURRENCY }, { "salarycurrency", COL_CURRENCY }, { "paycurrency", COL_CURRENCY },
+
+  { "url", COL_URL }, { "link", COL_URL }, { "joburl", COL_URL }, { "joblink", COL_URL },
+  { "applyurl", COL_URL }, { "applicationurl", COL_URL }, { "jobpostingurl", COL_URL },
+  { "postingurl", COL_URL }, { "href", COL_URL },
+
+  { "posted", COL_POSTED }, { "date", COL_POSTED }, { "dateposted", COL_POSTED },
+  { "posteddate", COL_POSTED }, { "postingdate", COL_POSTED }, { "postedat", COL_POSTED },
+  { "datepublished", COL_POSTED }, { "published", COL_POSTED }, { "created", COL_POSTED },
+  { "createdat", COL_POSTED }, { "listedtime", COL_POSTED },
+
+  { "validthrough", COL_EXPIRES }, { "expires", COL_EXPIRES }, { "expiry", COL_EXPIRES },
+  { "expirationdate", COL_EXPIRES }, { "closingdate", COL_EXPIRES }, { "deadline", COL_EXPIRES },
+  { "applicationdeadline", COL_EXPIRES }, { "validuntil", COL_EXPIRES },
+
+  { "description", COL_DESCRIPTION }, { "jobdescription", COL_DESCRIPTION },
+  { "summary", COL_DESCRIPTION }, { "details", COL_DESCRIPTION },
+  { "jobsummary", COL_DESCRIPTION }, { "jobdetails", COL_DESCRIPTION },
+
+  { "type", COL_TYPE }, { "employmenttype", COL_TYPE }, { "jobtype", COL_TYPE },
+  { "contracttype", COL_TYPE }, { "worktype", COL_TYPE }, { "formattedworktype", COL_TYPE },
+
+  { "remote", COL_REMOTE }, { "workarrangement", COL_REMOTE }, { "arrangement", COL_REMOTE },
+  { "workplacetype", COL_REMOTE }, { "locationtype", COL_REMOTE }, { "joblocationtype", COL_REMOTE },
+  { "isremote", COL_REMOTE }, { "remoteallowed", COL_REMOTE }, { "workmodel", COL_REMOTE },
+  { "worksetting", COL_REMOTE },
+
+  { "category", COL_CATEGORY }, { "jobcategory", COL_CATEGORY },
+  { "occupationalcategory", COL_CATEGORY }, { "jobfunction", COL_CATEGORY },
+
+  { "jobid", COL_IDENTIFIER }, { "postingid", COL_IDENTIFIER }, { "requisitionid", COL_IDENTIFIER },
+  { "reqid", COL_IDENTIFIER }, { "identifier", COL_IDENTIFIER }, { "jobreference", COL_IDENTIFIER },
+};
+
+typedef struct {
+  Import            *im;
+  struct csv_parser  parser;
+
+  GString           *cells;       /* the row's cells, each NUL-terminated */
+  GArray            *offsets;     /* of gsize: where each cell starts in cells */
+  guint              n_cells;     /* cells in the row, also those not kept */
+  gboolean           invalid;     /* a cell of the row is not UTF-8 */
+
+  gboolean           have_header;
+  int                columns[N_COLS];
+  guint              priorities[N_COLS];
+  guint              n_wanted;    /* cells kept of each row */
+
+  guint              line;        /* the line being read */
+  guint              row_line;    /* the line the row started on */
+  gboolean           at_row_start;
+  gsize              row_bytes;
+
+  GPtrArray         *locations;   /* of char *, into cells (or extra) */
+  GString           *extra;       /* "City, ST" made from two columns */
+  GString           *description; /* the row's description, as Markdown */
+  char               region[8];
+  char               posted[11];
+  char               expires[11];
+
+  GError            *error;       /* stops the reader */
+} Csv;
+
+/* Lower case ASCII without spaces, "_", "-", "." (into @out, of @size) */
+static gboolean
+normalise_header (const char *text,
+                  char       *out,
+                  gsize       size)
+{
+  gsize n = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (is_space (*p) || *p == '_' || *p == '-' || *p == '.')
+        continue;
+      if (n + 1 >= size)
+        return FALSE;
+      out[n++] = g_ascii_tolower (*p);
+    }
+  out[n] = '\0';
+  return n > 0;
+}
+
+static void
+csv_read_header (Csv *csv)
+{
+  gboolean blank = TRUE;
+
+  for (guint i = 0; i < csv->offsets->len && blank; i++)
+    if (csv->cells->str[g_array_index (csv->offsets, gsize, i)] != '\0')
+      blank = FALSE;
+  if (blank)
+    return;
+
+  if (csv->invalid)
+    {
+      g_set_error_literal (&csv->error, CG_IMPORT_ERROR, CG_IMPORT_ERROR_NOT_TEXT,
+                           _("The first line (the column names) is not UTF-8 text"));
+      return;
+    }
+
+  for (guint i = 0; i < N_COLS; i++)
+    {
+      csv->columns[i] = -1;
+      csv->priorities[i] = G_MAXUINT;
+    }
+
+  for (guint i = 0; i < csv->offsets->len; i++)
+    {
+      char name[64];
+
+      if (!normalise_header (csv->cells->str + g_array_index (csv->offsets, gsize, i),
+                             name, sizeof name))
+        continue;
+
+      for (guint h = 0; h < G_N_ELEMENTS (csv_headers); h++)
+        {
+          Column column = csv_headers[h].column;
+
+          if (strcmp (name, csv_headers[h].name) == 0 && h < csv->priorities[column])
+            {
+              csv->columns[column] = (int) i;
+              csv->priorities[column] = h;
+            }
+        }
+    }
+
+  if (csv->columns[COL_TITLE] < 0)
+    {
+      g_set_error_literal (&csv->error, CG_IMPORT_ERROR, CG_IMPORT_ERROR_NO_TITLE_COLUMN,
+                           _("No title column (expected one of: title, position, job title)"));
+      return;
+    }
+
+  csv->n_wanted = 0;
+  for (guint i = 0; i < N_COLS; i++)
+    if (csv->columns[i] >= 0)
+      csv->n_wanted = MAX (csv->n_wanted, (guint) csv->columns[i] + 1);
+
+  csv->have_header = TRUE;
+}
+
+static gboolean
+is_missing (const char *text)
+{
+  static const char * const missing[] = { "-1", "-", "n/a", "na", "null", "none", "nan", "nil" };
+
+  if (*text == '\0')
+    return TRUE;
+  if (strlen (text) > 4)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (missing); i++)
+    if (g_ascii_strcasecmp (text, missing[i]) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The row's cell for @column, without surrounding white space; NULL when
+ * there is no such column or the cell is missing ("", "-1", "N/A", ...) */
+static char *
+csv_cell (Csv    *csv,
+          Column  column)
+{
+  int i = csv->columns[column];
+  char *text;
+
+  if (i < 0 || (guint) i >= csv->offsets->len)
+    return NULL;
+
+  text = g_strstrip (csv->cells->str + g_array_index (csv->offsets, gsize, i));
+  return is_missing (text) ? NULL : text;
+}
+
+static gboolean
+parse_digits (const char *p,
+              guint       n,
+              int        *out)
+{
+  int value = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (!g_ascii_isdigit (p[i]))
+        return FALSE;
+      value = value * 10 + (p[i] - '0');
+    }
+
+  *out = value;
+  return TRUE;
+}
+
+/* YYYY-MM-DD (also the start of an ISO date-time), MM/DD/YYYY, or a Unix
+ * time in seconds or milliseconds, to YYYY-MM-DD; FALSE for anything else */
+static gboolean
+parse_date (const char *text,
+            char        out[11])
+{
+  static const char digits[] = "0123456789";
+  int y = 0, m = 0, d = 0;
+  gsize length = strlen (text);
+  gsize n_digits = strspn (text, digits);
+
+  if (n_digits == 4 && text[4] == '-' && parse_digits (text, 4, &y) &&
+      parse_digits (text + 5, 2, &m) && text[7] == '-' && parse_digits (text + 8, 2, &d) &&
+      (text[10] == '\0' || text[10] == 'T' || text[10] == 't' || text[10] == ' '))
+    ;
+  else if (n_digits == length && (length == 10 || length == 13))
+    {
+      /* 1714521600 or 1714521600000 */
+      g_autoptr(GDateTime) datetime = NULL;
+      gint64 seconds = g_ascii_strtoll (text, NULL, 10);
+
+      if (length == 13)
+        seconds /= 1000;
+      datetime = g_date_time_new_from_unix_utc (seconds);
+      if (datetime == NULL)
+        return FALSE;
+      g_date_time_get_ymd (datetime, &y, &m, &d);
+    }
+  else if (n_digits >= 1 && n_digits <= 2 && text[n_digits] == '/')
+    {
+      /* M/D/YYYY or MM/DD/YYYY, maybe followed by a time */
+      const char *day = text + n_digits + 1;
+      gsize n_day = strspn (day, digits);
+      const char *year = day + n_day + 1;
+
+      if (n_day < 1 || n_day > 2 || day[n_day] != '/' || strspn (year, digits) != 4 ||
+          (year[4] != '\0' && year[4] != ' '))
+        return FALSE;
+      parse_digits (text, n_digits, &m);
+      parse_digits (day, n_day, &d);
+      parse_digits (year, 4, &y);
+    }
+  else
+    return FALSE;
+
+  if (y < 1900 || y > 2999 || !g_date_valid_dmy (d, m, y))
+    return FALSE;
+
+  g_snprintf (out, 11, "%04d-%02d-%02d", y, m, d);
+  return TRUE;
+}
+
+/* remote/yes/true/1: remote; hybrid; on-site, in person, no, false, 0: onsite */
+static const char *
+arrangement_from_text (const char *text)
+{
+  static const char * const remote[] = {
+    "remote", "fullyremote", "fullremote", "remoteonly", "100%remote", "telecommute",
+    "workfromhome", "wfh", "yes", "y", "true", "t", "1", "10",
+  };
+  static const char * const onsite[] = {
+    "onsite", "inperson", "office", "inoffice", "physical", "no", "n", "false", "f", "0", "00",
+  };
+  char word[32];
+  gsize n = 0;
+
+  if (text == NULL)
+    return NULL;
+
+  /* "On-site" and "on site" as "onsite"; "1.0" as "10" */
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (is_space (*p) || *p == '-' || *p == '_' || *p == '.')
+        continue;
+      if (n + 1 >= sizeof word)
+        break;
+      word[n++] = g_ascii_tolower (*p);
+    }
+  word[n] = '\0';
+
+  for (guint i = 0; i < G_N_ELEMENTS (remote); i++)
+    if (strcmp (word, remote[i]) == 0)
+      return "remote";
+  for (guint i = 0; i < G_N_ELEMENTS (onsite); i++)
+    if (strcmp (word, onsite[i]) == 0)
+      return "onsite";
+
+  if (strstr (word, "hybrid") != NULL)
+    return "hybrid";
+  if (strstr (word, "remote") != NULL)
+    return "remote";
+  if (strstr (word, "onsite") != NULL || strstr (word, "office") != NULL)
+    return "onsite";
+
+  return NULL;
+}
+
+/* What a location says about the arrangement: "Remote" (no place),
+ * "Remote in Tampa, FL", "Hybrid remote in Tampa, FL" (a place). Moves
+ * *text past the words it read; NULL *text when no place is left. */
+static const char *
+arrangement_from_location (char **text)
+{
+  static const char * const remote[] = {
+    "remote", "anywhere", "work from home", "remote only", "fully remote", "telecommute",
+  };
+  static const struct {
+    const char *prefix;
+    const char *arrangement;
+  } prefixes[] = {
+    { "remote in ", "remote" }, { "hybrid remote in ", "hybrid" }, { "hybrid in ", "hybrid" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (remote); i++)
+    if (g_ascii_strcasecmp (*text, remote[i]) == 0)
+      {
+        *text = NULL;
+        return "remote";
+      }
+
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    {
+      gsize n = strlen (prefixes[i].prefix);
+
+      if (g_ascii_strncasecmp (*text, prefixes[i].prefix, n) == 0)
+        {
+          *text = g_strchug (*text + n);
+          if (**text == '\0')
+            *text = NULL;
+          return prefixes[i].arrangement;
+        }
+    }
+
+  return NULL;
+}
+
+/* Cuts " (+1 more location)" from the end of @text */
+static void
+strip_more_locations (char *text)
+{
+  char *open = strrchr (text, '(');
+  gsize length = strlen (text);
+
+  if (open != NULL && open[1] == '+' && g_ascii_isdigit (open[2]) && text[length - 1] == ')' &&
+      strstr (open, "more") != NULL)
+    {
+      *open = '\0';
+      g_strchomp (text);
+    }
+}
+
+/* "Miami, FL" and "Austin, TX 78701": the state */
+static void
+region_from_location (const char *location,
+                      char        region[8])
+{
+  const char *comma = strrchr (location, ',');
+  const char *p;
+
+  region[0] = '\0';
+  if (comma == NULL)
+    return;
+
+  p = comma + 1;
+  while (*p == ' ')
+    p++;
+  if (g_ascii_isupper (p[0]) && g_ascii_isupper (p[1]) &&
+      (p[2] == '\0' || (p[2] == ' ' && g_ascii_isdigit (p[3]))))
+    {
+      region[0] = p[0];
+      region[1] = p[1];
+      region[2] = '\0';
+    }
+}
+
+/* Splits the location cell on ";", "|" and newlines, in place; returns the
+ * arrangement it states, if any */
+static const char *
+csv_read_locations (Csv         *csv,
+                    char        *cell,
+                    const char  *region_cell)
+{
+  const char *arrangement = NULL;
+  char *p = cell;
+
+  while (p != NULL)
+    {
+      char *sep = strpbrk (p, ";|\n");
+      char *piece = p;
+      const char *says;
+
+      if (sep != NULL)
+        {
+          *sep = '\0';
+          p = sep + 1;
+        }
+      else
+        p = NULL;
+
+      piece = g_strstrip (piece);
+      strip_more_locations (piece);
+      if (is_missing (piece))
+        continue;
+
+      says = arrangement_from_location (&piece);
+      if (says != NULL && arrangement == NULL)
+        arrangement = says;
+      if (piece != NULL)
+        g_ptr_array_add (csv->locations, piece);
+    }
+
+  /* A city in one column and its state in another */
+  if (region_cell != NULL && strlen (region_cell) < sizeof csv->region)
+    {
+      if (csv->locations->len == 1 && strchr (g_ptr_array_index (csv->locations, 0), ',') == NULL)
+        {
+          g_string_printf (csv->extra, "%s, %s",
+                           (const char *) g_ptr_array_index (csv->locations, 0), region_cell);
+          g_ptr_array_index (csv->locations, 0) = csv->extra->str;
+        }
+      g_strlcpy (csv->region, region_cell, sizeof csv->region);
+    }
+  else if (csv->locations->len > 0)
+    region_from_location (g_ptr_array_index (csv->locations, 0), csv->region);
+
+  return arrangement;
+}
+
+/* Glassdoor writes "Acme\n3.9" (the name, then the rating): the first line */
+static char *
+company_from_cell (char *cell)
+{
+  char *nl;
+
+  if (cell == NULL)
+    return NULL;
+
+  nl = strchr (cell, '\n');
+  if (nl != NULL)
+    {
+      *nl = '\0';
+      g_strchomp (cell);
+    }
+
+  return is_missing (cell) ? NULL : cell;
+}
+
+static gboolean
+is_http_url (const char *text)
+{
+  return g_ascii_strncasecmp (text, "https://", 8) == 0 ||
+         g_ascii_strncasecmp (text, "http://", 7) == 0;
+}
+
+/* Plain text to Markdown, fast
+ *
+ * Descriptions in CSV exports are mostly plain text, and parsing each one
+ * as HTML is most of the cost of an import. Text that libxml2 would pass
+ * through unchanged (no "<", no "&", no control characters but tab and
+ * newlines, no U+FFFE/U+FFFF) is written here with the very rules that
+ * cg_html_to_markdown() applies to plain text (its writer, reduced to a page
+ * without containers or inline marks): white space collapses, one newline
+ * is a hard line break and more a new paragraph, lines starting with "•",
+ * "- " or "* " become list items, and Markdown syntax is escaped. The fuzz
+ * target fuzz-csv-import checks that both give the same text. */
+
+typedef struct {
+  GString  *out;
+  guint     pending_nl;
+  gboolean  pending_hard;
+  gboolean  pending_space;
+  gboolean  at_line_start;
+  gboolean  has_content;
+  gboolean  line_start_escape;
+  gboolean  leading_digits;
+  gboolean  pending_bullet;
+} Plain;
+
+/* ASCII that is escaped anywhere ("&" only before a name, but it is not
+ * plain text anyway) */
+static const gboolean plain_escaped[128] = {
+  ['\\'] = TRUE, ['`'] = TRUE, ['*'] = TRUE, ['_'] = TRUE, ['['] = TRUE, [']'] = TRUE,
+  ['<'] = TRUE, ['|'] = TRUE, ['#'] = TRUE, ['&'] = TRUE,
+};
+
+/* ASCII that is escaped at the start of a line */
+static const gboolean plain_escaped_at_start[128] = {
+  ['>'] = TRUE, ['-'] = TRUE, ['+'] = TRUE, ['='] = TRUE, ['~'] = TRUE,
+};
+
+/* Printable ASCII that is written as it is in the middle of a line */
+static inline gboolean
+plain_is_simple (char c)
+{
+  return c > ' ' && c < 0x7f && !plain_escaped[(guchar) c];
+}
+
+static gboolean
+is_plain_text (const char *text)
+{
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    {
+      if (*p == '<' || *p == '&' || *p == 0x7f ||
+          (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r'))
+        return FALSE;
+      /* U+FFFE, U+FFFF: not characters to libxml2 */
+      if (*p == 0xef && p[1] == 0xbf && (p[2] == 0xbe || p[2] == 0xbf))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+plain_is_space (gunichar c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0xA0;
+}
+
+static gboolean
+plain_is_dropped (gunichar c)
+{
+  return c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0) || c == 0xFEFF;
+}
+
+/* The length of a list bullet and the space after it at @p, or 0 */
+static gsize
+plain_bullet_at (const char *p)
+{
+  gunichar c = g_utf8_get_char (p);
+  const char *q = g_utf8_next_char (p);
+  gboolean needs_space;
+  gboolean spaced = FALSE;
+
+  switch (c)
+    {
+    case 0x2022: /* • */
+    case 0x25E6: /* ◦ */
+    case 0x25AA: /* ▪ */
+    case 0x25CF: /* ● */
+    case 0x2023: /* ‣ */
+    case 0x2043: /* ⁃ */
+      needs_space = FALSE;
+      break;
+    case '-':
+    case '*':
+    case '+':
+    case 0x00B7: /* · */
+    case 0x2013: /* – */
+      needs_space = TRUE;
+      break;
+    default:
+      return 0;
+    }
+
+  while (*q == ' ' || *q == '\t' || g_utf8_get_char (q) == 0xA0)
+    {
+      spaced = TRUE;
+      q = g_utf8_next_char (q);
+    }
+
+  if (needs_space && !spaced)
+    return 0;
+
+  return q - p;
+}
+
+static gboolean
+plain_line_is_empty (const Plain *pl)
+{
+  return pl->pending_nl > 0 || pl->at_line_start;
+}
+
+/* No white space at the end of a line */
+static void
+plain_trim_line (Plain *pl)
+{
+  GString *out = pl->out;
+
+  while (out->len > 0 && (out->str[out->len - 1] == ' ' || out->str[out->len - 1] == '\t'))
+    out->len--;
+  out->str[out->len] = '\0';
+}
+
+static void
+plain_begin_text (Plain *pl)
+{
+  if (pl->pending_nl > 0 && pl->has_content)
+    {
+      if (pl->pending_nl == 1 && pl->pending_hard)
+        g_string_append_c (pl->out, '\\');
+      plain_trim_line (pl);
+      g_string_append_c (pl->out, '\n');
+      if (pl->pending_nl >= 2)
+        g_string_append_c (pl->out, '\n');
+      pl->at_line_start = TRUE;
+    }
+  pl->pending_nl = 0;
+  pl->pending_hard = FALSE;
+
+  if (pl->at_line_start)
+    {
+      pl->at_line_start = FALSE;
+      pl->line_start_escape = TRUE;
+      pl->leading_digits = FALSE;
+      pl->pending_space = FALSE;
+    }
+
+  if (pl->pending_bullet)
+    {
+      g_string_append_len (pl->out, "- ", 2);
+      pl->line_start_escape = TRUE;
+      pl->pending_bullet = FALSE;
+    }
+  else if (pl->pending_space)
+    g_string_append_c (pl->out, ' ');
+  pl->pending_space = FALSE;
+  pl->has_content = TRUE;
+}
+
+static void
+plain_char (Plain    *pl,
+            gunichar  c,
+            gunichar  next)
+{
+  gboolean escape = FALSE;
+
+  plain_begin_text (pl);
+
+  if (c < 0x80 && c != '&' && plain_escaped[c])
+    escape = TRUE;
+  else if (c == '&' && (g_unichar_isalnum (next) || next == '#'))
+    escape = TRUE;
+  else if (pl->line_start_escape && c < 0x80 && plain_escaped_at_start[c])
+    escape = TRUE;
+  else if (pl->leading_digits && (c == '.' || c == ')'))
+    escape = TRUE;
+
+  pl->leading_digits = c < 0x80 && g_ascii_isdigit ((char) c) &&
+                       (pl->line_start_escape || pl->leading_digits);
+  pl->line_start_escape = FALSE;
+
+  if (escape)
+    g_string_append_c (pl->out, '\\');
+  if (c < 0x80)
+    g_string_append_c (pl->out, (char) c);
+  else
+    g_string_append_unichar (pl->out, c);
+}
+
+static void
+plain_break (Plain *pl,
+             guint  n)
+{
+  if (pl->has_content)
+    pl->pending_nl = n;
+  pl->pending_hard = FALSE;
+  pl->pending_space = FALSE;
+  pl->pending_bullet = FALSE;
+}
+
+static void
+plain_line_break (Plain *pl)
+{
+  pl->pending_bullet = FALSE;
+
+  if (pl->pending_nl == 1)
+    plain_break (pl, MAX (pl->pending_nl, 2));
+  else if (!plain_line_is_empty (pl))
+    {
+      pl->pending_nl = 1;
+      pl->pending_hard = TRUE;
+      pl->pending_space = FALSE;
+    }
+}
+
+/* Writes @text into @out as cg_html_to_markdown() would; FALSE (and @out
+ * untouched) when @text is not plain text */
+static gboolean
+plain_text_to_markdown (const char *text,
+                        GString    *out)
+{
+  Plain pl = { out, 0, FALSE, FALSE, TRUE, FALSE, FALSE, FALSE, FALSE };
+  const char *p = text;
+
+  if (!is_plain_text (text))
+    return FALSE;
+
+  g_string_truncate (out, 0);
+
+  while (*p != '\0')
+    {
+      gunichar c;
+      const char *next;
+
+      /* The middle of a line: words and single spaces are written as
+       * they are, a run at a time */
+      if (pl.has_content && pl.pending_nl == 0 && !pl.at_line_start && !pl.pending_space &&
+          !pl.pending_bullet && !pl.line_start_escape && !pl.leading_digits &&
+          plain_is_simple (*p))
+        {
+          const char *q = p + 1;
+
+          while (plain_is_simple (*q) || (*q == ' ' && plain_is_simple (q[1])))
+            q++;
+          g_string_append_len (out, p, q - p);
+          p = q;
+          continue;
+        }
+
+      c = (guchar) *p < 0x80 ? (gunichar) *p : g_utf8_get_char (p);
+      next = (guchar) *p < 0x80 ? p + 1 : g_utf8_next_char (p);
+
+      if (c == '\n' || c == '\r')
+        {
+          guint newlines = 0;
+          const char *q = p;
+
+          /* A run of white space: one newline is a line break, more a paragraph */
+          while (*q != '\0' && plain_is_space (g_utf8_get_char (q)))
+            {
+              if (*q == '\n' || (*q == '\r' && q[1] != '\n'))
+                newlines++;
+              q = g_utf8_next_char (q);
+            }
+
+          if (newlines >= 2)
+            plain_break (&pl, MAX (pl.pending_nl, 2));
+          else
+            plain_line_break (&pl);
+          p = q;
+          continue;
+        }
+
+      if (plain_is_space (c))
+        {
+          if (!plain_line_is_empty (&pl))
+            pl.pending_space = TRUE;
+        }
+      else if (plain_is_dropped (c))
+        ;
+      else
+        {
+          gsize bullet;
+
+          if (plain_line_is_empty (&pl) && !pl.pending_bullet && (bullet = plain_bullet_at (p)) > 0)
+            {
+              pl.pending_hard = FALSE;
+              pl.pending_space = FALSE;
+              pl.pending_bullet = TRUE;
+              p += bullet;
+              continue;
+            }
+
+          plain_char (&pl, c, *next == '\0' ? 0 : g_utf8_get_char (next));
+        }
+
+      p = next;
+    }
+
+  /* As cg_html_to_markdown() ends: no white space at line ends, no
+   * newlines at the end */
+  plain_trim_line (&pl);
+  while (out->len > 0 && out->str[out->len - 1] == '\n')
+    g_string_truncate (out, out->len - 1);
+
+  return TRUE;
+}
+
+/* For the tests and the fuzz targets */
+char *
+cg_job_import_plain_text_to_markdown (const char *text)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  if (!plain_text_to_markdown (text, out))
+    return NULL;
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static gboolean
+csv_read_pay (Csv         *csv,
+              CgJobRecord *record)
+{
+  const char *salary = csv_cell (csv, COL_SALARY);
+  const char *min = csv_cell (csv, COL_SALARY_MIN);
+  const char *max = csv_cell (csv, COL_SALARY_MAX);
+  const char *period = csv_cell (csv, COL_PAY_PERIOD);
+  const char *currency = csv_cell (csv, COL_CURRENCY);
+  CgPayUnit unit = period ? cg_pay_unit_from_string (period) : CG_PAY_UNIT_UNKNOWN;
+  char range[128];
+
+  if (currency != NULL && strlen (currency) != 3)
+    currency = NULL;
+
+  if (salary != NULL && cg_pay_parse (salary, unit, currency, &record->pay))
+    return TRUE;
+
+  if (min == NULL && max == NULL)
+    return FALSE;
+  if ((min != NULL && strlen (min) > 40) || (max != NULL && strlen (max) > 40))
+    return FALSE;
+
+  /* Two columns: say it as a posting would */
+  if (min != NULL && max != NULL)
+    g_snprintf (range, sizeof range, "%s - %s", min, max);
+  else if (min != NULL)
+    g_snprintf (range, sizeof range, "From %s", min);
+  else
+    g_snprintf (range, sizeof range, "Up to %s", max);
+
+  return cg_pay_parse (range, unit, currency, &record->pay);
+}
+
+static void
+csv_read_row (Csv *csv)
+{
+  Import *im = csv->im;
+  CgJobRecord record = { 0 };
+  g_autofree char *description = NULL;
+  const char *url, *date, *type;
+  const char *location_arrangement = NULL;
+  char *text;
+
+  /* A row of empty cells (",,,,") is a blank line */
+  {
+    gboolean blank = TRUE;
+
+    for (guint i = 0; i < csv->offsets->len && blank; i++)
+      {
+        const char *cell = csv->cells->str + g_array_index (csv->offsets, gsize, i);
+
+        while (is_space (*cell))
+          cell++;
+        blank = *cell == '\0';
+      }
+    if (blank)
+      return;
+  }
+
+  im->n_found++;
+
+  if (csv->invalid)
+    {
+      skip_posting (im, _("line %u: not valid UTF-8 text"), csv->row_line);
+      return;
+    }
+
+  record.title = csv_cell (csv, COL_TITLE);
+  if (record.title == NULL)
+    {
+      skip_posting (im, _("line %u: no title"), csv->row_line);
+      return;
+    }
+
+  record.company = company_from_cell (csv_cell (csv, COL_COMPANY));
+  record.identifier = csv_cell (csv, COL_IDENTIFIER);
+  record.category = csv_cell (csv, COL_CATEGORY);
+
+  text = csv_cell (csv, COL_LOCATION);
+  g_ptr_array_set_size (csv->locations, 0);
+  csv->region[0] = '\0';
+  if (text != NULL)
+    location_arrangement = csv_read_locations (csv, text, csv_cell (csv, COL_REGION));
+  else if ((text = csv_cell (csv, COL_REGION)) != NULL && strlen (text) < sizeof csv->region)
+    g_strlcpy (csv->region, text, sizeof csv->region);
+  record.locations = csv->locations;
+  record.region = csv->region[0] ? csv->region : NULL;
+
+  record.arrangement = (char *) arrangement_from_text (csv_cell (csv, COL_REMOTE));
+  if (record.arrangement == NULL)
+    record.arrangement = (char *) location_arrangement;
+
+  type = csv_cell (csv, COL_TYPE);
+  record.employment_type = (char *) cg_employment_type_normalise (type);
+
+  record.has_pay = csv_read_pay (csv, &record);
+
+  date = csv_cell (csv, COL_POSTED);
+  if (date != NULL && parse_date (date, csv->posted))
+    record.date_posted = csv->posted;
+  date = csv_cell (csv, COL_EXPIRES);
+  if (date != NULL && parse_date (date, csv->expires))
+    record.valid_through = csv->expires;
+
+  url = csv_cell (csv, COL_URL);
+  if (url != NULL && is_http_url (url))
+    record.url = (char *) url;
+
+  text = csv_cell (csv, COL_DESCRIPTION);
+  if (text != NULL && plain_text_to_markdown (text, csv->description))
+    record.description = csv->description->str[0] ? csv->description->str : NULL;
+  else if (text != NULL)
+    {
+      description = cg_html_to_markdown (text, -1);
+      if (*description != '\0')
+        record.description = description;
+    }
+
+  cg_job_record_compute_key (&record);
+  if (!emit (im, &record, &csv->error) && csv->error == NULL)
+    csv->error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, "The import stopped");
+  g_free (record.key);
+}
+
+static void
+csv_cell_cb (void   *data,
+             size_t  length,
+             void   *user_data)
+{
+  Csv *csv = user_data;
+  gsize offset = csv->cells->len;
+
+  if (csv->error != NULL)
+    return;
+
+  /* Only the cells that are read are kept */
+  csv->n_cells++;
+  if (csv->have_header ? csv->n_cells > csv->n_wanted : csv->n_cells > MAX_CSV_COLUMNS)
+    return;
+
+  if (length > 0 && !g_utf8_validate_len (data, length, NULL))
+    csv->invalid = TRUE;
+
+  g_string_append_len (csv->cells, data, length);
+  g_string_append_c (csv->cells, '\0');
+  g_array_append_val (csv->offsets, offset);
+}
+
+static void
+csv_row_cb (int   terminator,
+            void *user_data)
+{
+  Csv *csv = user_data;
+
+  if (csv->error == NULL)
+    {
+      if (csv->have_header)
+        csv_read_row (csv);
+      else
+        csv_read_header (csv);
+    }
+
+  g_string_truncate (csv->cells, 0);
+  g_array_set_size (csv->offsets, 0);
+  csv->n_cells = 0;
+  csv->invalid = FALSE;
+  csv->at_row_start = TRUE;
+  csv->row_bytes = 0;
+}
+
+/* The delimiter: the most frequent of ",", ";" and tab on the first line */
+static unsigned char
+guess_delimiter (const char *data,
+                 gsize       length)
+{
+  const char *nl = memchr (data, '\n', length);
+  const char *end = nl ? nl : data + length;
+  guint commas = 0, semicolons = 0, tabs = 0;
+
+  for (const char *p = data; p < end; p++)
+    {
+      if (*p == ',')
+        commas++;
+      else if (*p == ';')
+        semicolons++;
+      else if (*p == '\t')
+        tabs++;
+    }
+
+  if (tabs > commas && tabs > semicolons)
+    return '\t';
+  if (semicolons > commas)
+    return ';';
+  return ',';
+}
+
+static gboolean
+is_blank_line (const char *piece,
+               gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if (piece[i] != '\n' && piece[i] != '\r')
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+import_csv (Import        *im,
+            GInputStream  *stream,
+            GError       **error)
+{
+  Csv csv;
+  Reader r;
+  const char *piece;
+  gsize n;
+  gboolean starts, ends;
+  gboolean ok = TRUE;
+  int rc;
+
+  memset (&csv, 0, sizeof csv);
+  csv.im = im;
+  csv.cells = g_string_sized_new (4096);
+  csv.offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
+  csv.locations = g_ptr_array_new ();
+  csv.extra = g_string_new (NULL);
+  csv.description = g_string_sized_new (4096);
+  csv.at_row_start = TRUE;
+
+  /* Tolerant: stray quotes in a cell are kept as they are */
+  if (csv_init (&csv.parser, 0) != 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Cannot start the CSV parser");
+      g_string_free (csv.cells, TRUE);
+      g_array_unref (csv.offsets);
+      g_ptr_array_unref (csv.locations);
+      g_string_free (csv.extra, TRUE);
+      g_string_free (csv.description, TRUE);
+      return FALSE;
+    }
+
+  reader_init (&r, stream, im->cancellable);
+
+  while ((rc = reader_next (&r, &piece, &n, &starts, &ends, error)) > 0)
+    {
+      if (csv.line == 0)
+        csv_set_delim (&csv.parser, guess_delimiter (piece, n));
+
+      if (starts)
+        csv.line++;
+      if (csv.at_row_start && starts && !is_blank_line (piece, n))
+        {
+          csv.row_line = csv.line;
+          csv.at_row_start = FALSE;
+        }
+
+      csv.row_bytes += n;
+      if (!csv.at_row_start && csv.row_bytes > CG_IMPORT_MAX_RECORD_SIZE)
+        {
+          g_set_error (&csv.error, CG_IMPORT_ERROR, CG_IMPORT_ERROR_INVALID,
+                       _("line %u: a row is longer than %u MB (is a quote not closed?)"),
+                       csv.row_line, CG_IMPORT_MAX_RECORD_SIZE / (1024 * 1024));
+          break;
+        }
+
+      if (csv_parse (&csv.parser, piece, n, csv_cell_cb, csv_row_cb, &csv) != n && csv.error == NULL)
+        g_set_error (&csv.error, CG_IMPORT_ERROR, CG_IMPORT_ERROR_INVALID,
+                     _("line %u: %s"), csv.line, csv_strerror (csv_error (&csv.parser)));
+      if (csv.error != NULL)
+        break;
+
+      im->bytes_done = r.offset;
+      maybe_report_progress (im);
+    }
+
+  if (rc < 0)
+    ok = FALSE;
+  else if (csv.error == NULL)
+    csv_fini (&csv.parser, csv_cell_cb, csv_row_cb, &csv);
+
+  csv_free (&csv.parser);
+  reader_clear (&r);
+  g_string_free (csv.cells, TRUE);
+  g_array_unref (csv.offsets);
+  g_ptr_array_unref (csv.locations);
+  g_string_free (csv.extra, TRUE);
+  g_string_free (csv.description, TRUE);
+
+  if (ok && csv.error != NULL)
+    {
+      g_propagate_error (error, csv.error);
+      ok = FALSE;
+    }
+  else
+    g_clear_error (&csv.error);
+
+  if (!ok)
+    return FALSE;
+
+  im->bytes_done = r.offset;
+  if (!csv.have_header)
+    return fail_nothing_found (im, error);
+  if (im->n_emitted == 0)
+    return fail_nothing_found (im, error);
+
+  return TRUE;
+}
+
+/* Formats */
+
+const char *
+cg_import_format_to_string (CgImportFormat format)
+{
+  switch (format)
+    {
+    case CG_IMPORT_FORMAT_JSON:
+      return "json";
+    case CG_IMPORT_FORMAT_JSON_LINES:
+      return "json-lines";
+    case CG_IMPORT_FORMAT_HTML:
+      return "html";
+    case CG_IMPORT_FORMAT_CSV:
+      return "csv";
+    case CG_IMPORT_FORMAT_AUTO:
+    default:
+      return "auto";
+    }
+}
+
+CgImportFormat
+cg_import_format_guess (const char *path,
+                        const char *first_bytes,
+                        gsize       n)
+{
+  static const struct {
+    const char     *extension;
+    CgImportFormat  format;
+  } extensions[] = {
+    { ".jsonl", CG_IMPORT_FORMAT_JSON_LINES }, { ".ndjson", CG_IMPORT_FORMAT_JSON_LINES },
+    { ".json", CG_IMPORT_FORMAT_JSON }, { ".jsonld", CG_IMPORT_FORMAT_JSON },
+    { ".html", CG_IMPORT_FORMAT_HTML }, { ".htm", CG_IMPORT_FORMAT_HTML },
+    { ".xhtml", CG_IMPORT_FORMAT_HTML }, { ".csv", CG_IMPORT_FORMAT_CSV },
+  };
+  const char *base = path ? strrchr (path, G_DIR_SEPARATOR) : NULL;
+  const char *dot;
+  const char *p;
+
+  if (first_bytes == NULL)
+    n = 0;
+
+  base = base ? base + 1 : path;
+  dot = base ? strrchr (base, '.') : NULL;
+  for (guint i = 0; dot != NULL && i < G_N_ELEMENTS (extensions); i++)
+    {
+      if (g_ascii_strcasecmp (dot, extensions[i].extension) != 0)
+        continue;
+      /* A .json file may hold JSON Lines */
+      if (extensions[i].format == CG_IMPORT_FORMAT_JSON && looks_like_json_lines (first_bytes, n))
+        return CG_IMPORT_FORMAT_JSON_LINES;
+      return extensions[i].format;
+    }
+
+  p = n > 0 ? skip_bom_and_space (first_bytes, first_bytes + n) : NULL;
+  if (p == NULL || p == first_bytes + n)
+    return CG_IMPORT_FORMAT_CSV;
+  if (*p == '{' || *p == '[')
+    return looks_like_json_lines (first_bytes, n) ? CG_IMPORT_FORMAT_JSON_LINES : CG_IMPORT_FORMAT_JSON;
+  if (*p == '<')
+    return CG_IMPORT_FORMAT_HTML;
+  return CG_IMPORT_FORMAT_CSV;
+}
+
+/* Runs the reader for @format on @stream (streamed formats) or on @data (the
+ * whole file, the others) */
+static gboolean
+import_dispatch (Import          *im,
+                 CgImportFormat   format,
+                 GInputStream    *stream,
+                 const char      *data,
+                 gsize            length,
+                 GError         **error)
+{
+  im->report->format = format;
+  report_progress (im);
+
+  switch (format)
+    {
+    case CG_IMPORT_FORMAT_JSON:
+      /* JSON Lines saved as .json (json-glib would read the first line only) */
+      if (looks_like_json_lines (data, length))
+        {
+          g_autoptr(GInputStream) lines = g_memory_input_stream_new_from_data (data, length, NULL);
+
+          im->report->format = CG_IMPORT_FORMAT_JSON_LINES;
+          return import_json_lines (im, lines, error);
+        }
+      return import_json (im, data, length, error);
+    case CG_IMPORT_FORMAT_HTML:
+      return import_html (im, data, length, error);
+    case CG_IMPORT_FORMAT_JSON_LINES:
+      return import_json_lines (im, stream, error);
+    case CG_IMPORT_FORMAT_CSV:
+    case CG_IMPORT_FORMAT_AUTO:
+    default:
+      return import_csv (im, stream, error);
+    }
+}
+
+/* Buffers (the fuzz targets) */
+
+static gboolean
+import_buffer (CgImportFormat       format,
+               const char          *data,
+               gsize                length,
+               const char          *name,
+               CgImportRecordFunc   func,
+               gpointer             user_data,
+               CgImportReport      *report,
+               GError             **error)
+{
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (data, length, NULL);
+  Import im;
+  gboolean ok;
+
+  import_init (&im, name ? name : "", func, user_data, report);
+  im.bytes_total = length;
+
+  if (format == CG_IMPORT_FORMAT_HTML && length > CG_IMPORT_MAX_DOCUMENT_SIZE)
+    return set_too_large_error (format, error);
+
+  ok = check_start (&im, data, MIN (length, CHUNK_SIZE), length <= CHUNK_SIZE, error) &&
+       import_dispatch (&im, format, stream, data, length, error);
+  import_finish_report (&im);
+  return ok;
+}
+
+gboolean
+cg_job_import_csv_buffer (const char          *data,
+                          gsize                length,
+                          const char          *name,
+                          CgImportRecordFunc   func,
+                          gpointer             user_data,
+                          CgImportReport      *report,
+                          GError             **error)
+{
+  return import_buffer (CG_IMPORT_FORMAT_CSV, data, length, name, func, user_data, report, error);
+}
+
+gboolean
+cg_job_import_json_lines_buffer (const char          *data,
+                                 gsize                length,
+                                 const char          *name,
+                                 CgImportRecordFunc   func,
+                                 gpointer             user_data,
+                                 CgImportReport      *report,
+                                 GError             **error)
+{
+  return import_buffer (CG_IMPORT_FORMAT_JSON_LINES, data, length, name, func, user_data, report,
+                        error);
+}
+
+gboolean
+cg_job_import_html_buffer (const char          *data,
+                           gsize                length,
+                           const char          *name,
+                           CgImportRecordFunc   func,
+                           gpointer             user_data,
+                           CgImportReport      *report,
+                           GError             **error)
+{
+  return import_buffer (CG_IMPORT_FORMAT_HTML, data, length, name, func, user_data, report, error);
+}
+
+/* Files, into the library */
+
+/* Writing postings one statement each would be slow: a statement that may
+ * abort halfway opens a savepoint, and FTS5 (as of SQLite 3.40) flushes its
+ * pending index data at every savepoint, so each posting would make an FTS
+ * segment of its own. So postings are staged: CgJobWriter writes them into
+ * a TEMP table that shadows main.jobs (same columns, a unique key; no
+ * triggers), and every STAGING_BATCH postings one INSERT ... SELECT ... ON
+ * CONFLICT (key) DO UPDATE moves them into main.jobs, which updates the FTS
+ * index in one go. The staging table exists only during the import, on the
+ * importing connection. */
+
+#define STAGING_BATCH 1000
+#define STAGING_BYTES (4 * 1024 * 1024)
+
+/* Page caches during an import (KiB): the staging table is kept in memory
+ * (a batch is at most about STAGING_BYTES), and the indexes of a large
+ * jobs table are written to the WAL far less often with more cache */
+#define STAGING_CACHE_KIB (16 * 1024)
+#define MAIN_CACHE_KIB    (64 * 1024)
+
+typedef struct {
+  sqlite3        *db;
+  CgJobWriter    *writer;      /* into temp.jobs */
+  CgClassifier   *classifier;
+  CgImportReport *report;
+  sqlite3_stmt   *count_new;   /* staged keys not in main.jobs */
+  sqlite3_stmt   *merge;       /* temp.jobs into main.jobs */
+  sqlite3_stmt   *clear;       /* empties temp.jobs */
+  guint           n_staged;    /* writes since the last merge */
+  gsize           staged_bytes;
+  gint64          main_cache;  /* the connection's cache sizes, restored after */
+  gint64          temp_cache;
+} DbSink;
+
+static void
+db_sink_clear (DbSink *sink)
+{
+  g_clear_pointer (&sink->writer, cg_job_writer_free);
+  g_clear_pointer (&sink->count_new, sqlite3_finalize);
+  g_clear_pointer (&sink->merge, sqlite3_finalize);
+  g_clear_pointer (&sink->clear, sqlite3_finalize);
+  sqlite3_exec (sink->db, "DROP TABLE IF EXISTS temp.jobs", NULL, NULL, NULL);
+
+  if (sink->main_cache != 0)
+    {
+      g_autofree char *sql = g_strdup_printf ("PRAGMA main.cache_size = %" G_GINT64_FORMAT ";"
+                                              "PRAGMA temp.cache_size = %" G_GINT64_FORMAT,
+                                              sink->main_cache, sink->temp_cache);
+      sqlite3_exec (sink->db, sql, NULL, NULL, NULL);
+      sink->main_cache = 0;
+    }
+}
+
+static gint64
+get_pragma_int (sqlite3    *db,
+                const char *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = cg_db_prepare (db, sql, NULL);
+
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return 0;
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static void
+append_identifier (GString    *sql,
+                   const char *name)
+{
+  g_string_append_c (sql, '"');
+  for (const char *p = name; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (sql, '"');
+      g_string_append_c (sql, *p);
+    }
+  g_string_append_c (sql, '"');
+}
+
+static gboolean
+db_sink_init (DbSink   *sink,
+              GError  **error)
+{
+  g_autoptr(GString) columns = g_string_new (NULL);
+  g_autoptr(GString) updates = g_string_new (NULL);
+  g_autoptr(GString) merge = NULL;
+  g_autoptr(sqlite3_stmt) info = NULL;
+  int rc;
+
+  /* The merge names every column but the rowid, and updates every column
+   * but the key and the origin, as CgJobWriter does */
+  info = cg_db_prepare (sink->db, "SELECT name FROM pragma_table_info('jobs', 'main')"
+                                  " WHERE pk = 0 ORDER BY cid", error);
+  if (info == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (info)) == SQLITE_ROW)
+    {
+      const char *name = cg_db_column_text (info, 0);
+
+      if (columns->len > 0)
+        g_string_append (columns, ", ");
+      append_identifier (columns, name);
+
+      if (g_str_equal (name, "key") || g_str_equal (name, "origin"))
+        continue;
+      if (updates->len > 0)
+        g_string_append (updates, ", ");
+      append_identifier (updates, name);
+      g_string_append (updates, " = excluded.");
+      append_identifier (updates, name);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      cg_db_set_error (error, sink->db, rc, "jobs");
+      return FALSE;
+    }
+
+  merge = g_string_new ("INSERT INTO main.jobs (");
+  g_string_append_printf (merge, "%s) SELECT %s FROM temp.jobs WHERE true ORDER BY rowid"
+                                 " ON CONFLICT (key) DO UPDATE SET %s",
+                          columns->str, columns->str, updates->str);
+
+  sink->main_cache = get_pragma_int (sink->db, "PRAGMA main.cache_size");
+  sink->temp_cache = get_pragma_int (sink->db, "PRAGMA temp.cache_size");
+  if (sink->main_cache != 0)
+    {
+      g_autofree char *sql = g_strdup_printf ("PRAGMA main.cache_size = -%d;"
+                                              "PRAGMA temp.cache_size = -%d",
+                                              MAIN_CACHE_KIB, STAGING_CACHE_KIB);
+      sqlite3_exec (sink->db, sql, NULL, NULL, NULL);
+    }
+
+  if (!cg_db_exec (sink->db,
+                   "DROP TABLE IF EXISTS temp.jobs;"
+                   "CREATE TEMP TABLE jobs AS SELECT * FROM main.jobs WHERE false;"
+                   "CREATE UNIQUE INDEX temp.jobs_staged_key ON jobs (key);",
+                   error))
+    return FALSE;
+
+  sink->writer = cg_job_writer_new (sink->db, "user", error);
+  if (sink->writer == NULL)
+    return FALSE;
+
+  sink->count_new = cg_db_prepare (sink->db,
+    "SELECT count(*) FROM temp.jobs AS s"
+    " WHERE NOT EXISTS (SELECT 1 FROM main.jobs AS m WHERE m.key = s.key)", error);
+  sink->merge = sink->count_new ? cg_db_prepare (sink->db, merge->str, error) : NULL;
+  sink->clear = sink->merge ? cg_db_prepare (sink->db, "DELETE FROM temp.jobs", error) : NULL;
+
+  return sink->clear != NULL;
+}
+
+/* Moves the staged postings into main.jobs */
+static gboolean
+db_sink_flush (DbSink  *sink,
+               GError **error)
+{
+  guint n_new;
+  int rc;
+
+  if (sink->n_staged == 0)
+    return TRUE;
+
+  rc = sqlite3_step (sink->count_new);
+  n_new = rc == SQLITE_ROW ? (guint) sqlite3_column_int64 (sink->count_new, 0) : 0;
+  sqlite3_reset (sink->count_new);
+  if (rc != SQLITE_ROW)
+    {
+      cg_db_set_error (error, sink->db, rc, _("Cannot write to the database"));
+      return FALSE;
+    }
+
+  if (!cg_db_step_done (sink->db, sink->merge, error) ||
+      !cg_db_step_done (sink->db, sink->clear, error))
+    return FALSE;
+
+  /* A posting staged twice was added once, then updated */
+  sink->report->added += n_new;
+  sink->report->updated += sink->n_staged - n_new;
+  sink->n_staged = 0;
+  sink->staged_bytes = 0;
+  return TRUE;
+}
+
+static gboolean
+db_sink_write_cb (const CgJobRecord  *record,
+                  gpointer            user_data,
+                  GError            **error)
+{
+  DbSink *sink = user_data;
+  CgJobRecord classified = *record;
+
+  if (classified.role == NULL && sink->classifier != NULL)
+    classified.role = (char *) cg_classifier_classify (sink->classifier, record->title,
+                                                       record->description);
+
+  if (!cg_job_writer_write (sink->writer, &classified, error))
+    return FALSE;
+
+  sink->staged_bytes += strlen (record->title) + 512 +
+                        (record->description ? strlen (record->description) : 0);
+  if (++sink->n_staged >= STAGING_BATCH || sink->staged_bytes >= STAGING_BYTES)
+    return db_sink_flush (sink, error);
+
+  return TRUE;
+}
+
+/* Reads all of @stream, refusing more than CG_IMPORT_MAX_DOCUMENT_SIZE */
+static GBytes *
+read_document (GInputStream  *stream,
+               CgImportFormat format,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  gsize n;
+
+  do
+    {
+      gsize before = bytes->len;
+
+      if (before > CG_IMPORT_MAX_DOCUMENT_SIZE)
+        {
+          set_too_large_error (format, error);
+          return NULL;
+        }
+
+      g_byte_array_set_size (bytes, before + 1024 * 1024);
+      if (!g_input_stream_read_all (stream, bytes->data + before, 1024 * 1024, &n, cancellable, error))
+        return NULL;
+      g_byte_array_set_size (bytes, before + n);
+    }
+  while (n > 0);
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+}
+
+gboolean
+cg_job_import_file (sqlite3               *db,
+                    const char            *path,
+                    CgImportFormat         format,
+                    CgImportProgressFunc   progress,
+                    gpointer               progress_data,
+                    GCancellable          *cancellable,
+                    CgImportReport        *report,
+                    GError               **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *sniff = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GBytes) document = NULL;
+  g_autoptr(CgClassifier) classifier = NULL;
+  g_autoptr(GError) classifier_error = NULL;
+  DbSink sink = { db, NULL, NULL, report, NULL, NULL, NULL, 0, 0, 0, 0 };
+  Import im;
+  gsize n_sniff = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (report != NULL, FALSE);
+
+  name = g_filename_display_basename (path);
+  import_init (&im, name, db_sink_write_cb, &sink, report);
+  im.cancellable = cancellable;
+  im.progress = progress;
+  im.progress_data = progress_data;
+
+  file = g_file_new_for_path (path);
+  stream = g_file_read (file, cancellable, error);
+  if (stream == NULL)
+    return FALSE;
+
+  info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable, NULL);
+  if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE))
+    im.bytes_total = (guint64) MAX (g_file_info_get_size (info), 0);
+
+  sniff = g_malloc (CHUNK_SIZE);
+  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), sniff, CHUNK_SIZE, &n_sniff,
+                                cancellable, error))
+    return FALSE;
+
+  if (!check_start (&im, sniff, n_sniff, n_sniff < CHUNK_SIZE, error))
+    return FALSE;
+
+  if (format == CG_IMPORT_FORMAT_AUTO)
+    format = cg_import_format_guess (path, sniff, n_sniff);
+  report->format = format;
+
+  if (!g_seekable_seek (G_SEEKABLE (stream), 0, G_SEEK_SET, cancellable, error))
+    return FALSE;
+
+  if (format == CG_IMPORT_FORMAT_JSON || format == CG_IMPORT_FORMAT_HTML)
+    {
+      if (im.bytes_total > CG_IMPORT_MAX_DOCUMENT_SIZE)
+        return set_too_large_error (format, error);
+      document = read_document (G_INPUT_STREAM (stream), format, cancellable, error);
+      if (document == NULL)
+        return FALSE;
+    }
+
+  /* Without role rules (no bundled content) postings are not classified */
+  classifier = cg_classifier_new_from_db (db, &classifier_error);
+  if (classifier == NULL)
+    g_debug ("Importing without classifying: %s", classifier_error->message);
+  sink.classifier = classifier;
+
+  if (!db_sink_init (&sink, error) || !cg_db_begin (db, error))
+    {
+      db_sink_clear (&sink);
+      return FALSE;
+    }
+
+  ok = import_dispatch (&im, format, G_INPUT_STREAM (stream),
+                        document ? g_bytes_get_data (document, NULL) : NULL,
+                        document ? g_bytes_get_size (document) : 0,
+                        error) &&
+       db_sink_flush (&sink, error);
+
+  /* A cancellation up to the last moment still undoes everything */
+  if (ok && g_cancellable_set_error_if_cancelled (cancellable, error))
+    ok = FALSE;
+
+  if (ok)
+    {
+      report_progress (&im);
+      ok = cg_db_commit (db, error);
+    }
+
+  if (!ok)
+    {
+      cg_db_rollback (db);
+      report->added = 0;
+      report->updated = 0;
+      report->skipped = 0;
+    }
+
+  db_sink_clear (&sink);
+  import_finish_report (&im);
+  return ok;
+}
+
+void
+cg_import_report_clear (CgImportReport *report)
+{
+  if (report == NULL)
+    return;
+
+  g_clear_pointer (&report->problems, g_ptr_array_unref);
+  memset (report, 0, sizeof *report);
+}
+
+/* The command line */
+
+int
+cg_job_import_cli (sqlite3  *db,
+                   char    **files,
+                   GString  *out,
+                   GString  *err)
+{
+  int status = 0;
+
+  g_return_val_if_fail (db != NULL, 1);
+  g_return_val_if_fail (out != NULL && err != NULL, 1);
+
+  for (guint i = 0; files != NULL && files[i] != NULL; i++)
+    {
+      g_auto(CgImportReport) report = { 0 };
+      g_autoptr(GError) error = NULL;
+      g_autofree char *display = g_filename_display_name (files[i]);
+      gboolean ok;
+
+      ok = cg_job_import_file (db, files[i], CG_IMPORT_FORMAT_AUTO, NULL, NULL, NULL,
+                               &report, &error);
+
+      for (guint p = 0; report.problems != NULL && p < report.problems->len; p++)
+        g_string_append_printf (err, "%s: %s\n", display,
+                                (const char *) g_ptr_array_index (report.problems, p));
+
+      if (ok)
+        {
+          /* Translators: a summary line of `career-guide --import` */
+          g_string_append_printf (out, _("%s: %u added, %u updated, %u skipped"),
+                                  display, report.added, report.updated, report.skipped);
+          g_string_append_c (out, '\n');
+        }
+      else
+        {
+          g_string_append_printf (out, _("%s: refused"), display);
+          g_string_append_c (out, '\n');
+          g_string_append_printf (err, _("%s: refused: %s"), display, error->message);
+          g_string_append_c (err, '\n');
+          status = 1;
+        }
+    }
+
+  return status;
+}
