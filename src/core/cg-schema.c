@@ -228,6 +228,59 @@ const CgMigration cg_user_migrations[] = {
     "CREATE INDEX jobs_role ON jobs (role);"
     "CREATE INDEX jobs_arrangement ON jobs (arrangement);"
   },
+  {
+    "application details",
+    /* Dates are YYYY-MM-DD, interview times YYYY-MM-DDTHH:MM[:SS] (local
+     * time); excitement 0 means not rated. stages.builtin names the role of
+     * each seeded stage ('applied', 'offer', ...), so that the statistics
+     * and the CSV import still find it after the user renames it; stages
+     * the user adds have none. */
+    "ALTER TABLE applications ADD COLUMN follow_up TEXT;"
+    "ALTER TABLE applications ADD COLUMN pay_asked TEXT;"
+    "ALTER TABLE applications ADD COLUMN pay_offered TEXT;"
+    "ALTER TABLE applications ADD COLUMN excitement INTEGER NOT NULL DEFAULT 0"
+    "  CHECK (excitement BETWEEN 0 AND 5);"
+    "ALTER TABLE applications ADD COLUMN resume_path TEXT;"
+    "ALTER TABLE applications ADD COLUMN cover_letter_path TEXT;"
+    "ALTER TABLE applications ADD COLUMN deadline TEXT;"
+    "ALTER TABLE applications ADD COLUMN date_saved TEXT;"
+    "CREATE INDEX applications_stage ON applications (stage);"
+    "CREATE INDEX applications_follow_up ON applications (follow_up);"
+    "CREATE INDEX applications_updated ON applications (updated);"
+    "ALTER TABLE stages ADD COLUMN builtin TEXT;"
+    "UPDATE stages SET builtin = lower(name) WHERE name IN"
+    "  ('Wishlist', 'Applied', 'Interviewing', 'Offer', 'Accepted', 'Rejected', 'Withdrawn', 'Ghosted');"
+    "CREATE UNIQUE INDEX stages_builtin ON stages (builtin);"
+    "CREATE TABLE interviews ("
+    "  id          INTEGER PRIMARY KEY,"
+    "  application INTEGER NOT NULL REFERENCES applications (id) ON DELETE CASCADE,"
+    "  time        TEXT NOT NULL,"
+    "  kind        TEXT,"
+    "  notes       TEXT"
+    ");"
+    "CREATE INDEX interviews_application ON interviews (application);"
+    "CREATE INDEX interviews_time ON interviews (time);"
+    "CREATE TABLE contacts ("
+    "  id          INTEGER PRIMARY KEY,"
+    "  application INTEGER NOT NULL REFERENCES applications (id) ON DELETE CASCADE,"
+    "  name        TEXT NOT NULL,"
+    "  role        TEXT,"
+    "  email       TEXT,"
+    "  phone       TEXT,"
+    "  notes       TEXT"
+    ");"
+    "CREATE INDEX contacts_application ON contacts (application);"
+    "CREATE TABLE tags ("
+    "  id   INTEGER PRIMARY KEY,"
+    "  name TEXT NOT NULL UNIQUE COLLATE NOCASE"
+    ");"
+    "CREATE TABLE application_tags ("
+    "  application INTEGER NOT NULL REFERENCES applications (id) ON DELETE CASCADE,"
+    "  tag         INTEGER NOT NULL REFERENCES tags (id) ON DELETE CASCADE,"
+    "  PRIMARY KEY (application, tag)"
+    ") WITHOUT ROWID;"
+    "CREATE INDEX application_tags_tag ON application_tags (tag);"
+  },
 };
 
 const guint cg_user_n_migrations = G_N_ELEMENTS (cg_user_migrations);
