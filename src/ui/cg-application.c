@@ -10,6 +10,7 @@
 
 #include "cg-application.h"
 #include "cg-job-import.h"
+#include "cg-tracker.h"
 #include "cg-window.h"
 
 struct _CgApplication
@@ -103,6 +104,45 @@ bench_map_cb (GtkWidget    *window,
                            G_CALLBACK (bench_after_paint_cb), app, 0);
 }
 
+/* On start, a notification lists the follow-ups and interviews that are
+ * due today or overdue. */
+static void
+notify_due (CgApplication *self)
+{
+  g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(GNotification) notification = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *title = NULL;
+
+  if (self->library == NULL || !cg_library_is_open (self->library))
+    return;
+
+  due = cg_tracker_list_due (self->library, NULL, NULL);
+  if (due == NULL || due->len == 0)
+    return;
+
+  for (guint i = 0; i < due->len && i < 5; i++)
+    {
+      CgTrackerReminder *r = g_ptr_array_index (due, i);
+
+      if (body->len > 0)
+        g_string_append_c (body, '\n');
+      g_string_append_printf (body,
+                              r->kind == CG_TRACKER_REMINDER_INTERVIEW ? _("Interview: %s (%s), %s")
+                                                                      : _("Follow up: %s (%s), %s"),
+                              r->title, r->company ? r->company : _("no company"), r->when);
+    }
+  if (due->len > 5)
+    g_string_append_printf (body, "\n%s", _("…and more on the Applications page."));
+
+  title = g_strdup_printf (ngettext ("%u application needs attention", "%u applications need attention",
+                                     due->len), due->len);
+  notification = g_notification_new (title);
+  g_notification_set_body (notification, body->str);
+  g_notification_set_default_action_and_target (notification, "app.show-page", "s", "applications");
+  g_application_send_notification (G_APPLICATION (self), "due", notification);
+}
+
 static void
 cg_application_activate (GApplication *app)
 {
@@ -113,6 +153,8 @@ cg_application_activate (GApplication *app)
       window = GTK_WINDOW (cg_window_new (CG_APPLICATION (app)));
       if (g_getenv ("CG_BENCH_FIRST_FRAME") != NULL)
         g_signal_connect_object (window, "map", G_CALLBACK (bench_map_cb), app, 0);
+      else
+        notify_due (CG_APPLICATION (app));
     }
 
   gtk_window_present (window);
@@ -162,17 +204,122 @@ run_import (char **files)
   return status;
 }
 
+static CgLibrary *
+open_library_for_cli (void)
+{
+  g_autofree char *path = cg_library_dup_default_path ();
+  g_autofree char *content_path = cg_library_dup_content_path ();
+  g_autoptr(CgLibrary) library = cg_library_new (path, content_path);
+  g_autoptr(GError) error = NULL;
+
+  if (!cg_library_open (library, &error))
+    {
+      g_printerr (_("Cannot open the library %s: %s\n"), path, error->message);
+      return NULL;
+    }
+
+  return g_steal_pointer (&library);
+}
+
+/* career-guide --export-applications FILE: CSV or JSON by the extension. */
+static int
+run_export_applications (const char *path)
+{
+  g_autoptr(CgLibrary) library = open_library_for_cli ();
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+  CgTrackerFilter filter = { 0 };
+  gboolean json;
+  gboolean ok;
+
+  if (library == NULL)
+    return 2;
+
+  json = g_str_has_suffix (path, ".json") || g_str_has_suffix (path, ".JSON");
+  if (!json && !g_str_has_suffix (path, ".csv") && !g_str_has_suffix (path, ".CSV"))
+    {
+      g_printerr (_("%s: the file name must end in .csv or .json\n"), path);
+      return 1;
+    }
+
+  filter.include_archived = TRUE;
+  file = g_file_new_for_commandline_arg (path);
+  /* written beside the target and renamed over it when complete */
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error);
+  ok = stream != NULL &&
+       (json ? cg_tracker_export_json (library, &filter, G_OUTPUT_STREAM (stream), NULL, &error)
+             : cg_tracker_export_csv (library, &filter, G_OUTPUT_STREAM (stream), NULL, &error));
+  if (stream != NULL)
+    {
+      if (ok)
+        ok = g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &error);
+      else
+        {
+          g_autoptr(GCancellable) cancel = g_cancellable_new ();
+          /* a cancelled close leaves the old file as it was */
+          g_cancellable_cancel (cancel);
+          g_output_stream_close (G_OUTPUT_STREAM (stream), cancel, NULL);
+        }
+    }
+
+  if (!ok)
+    {
+      g_printerr ("%s: %s\n", path, error->message);
+      return 1;
+    }
+
+  g_print (json ? _("%s: applications exported as JSON\n")
+                : _("%s: applications exported as CSV\n"), path);
+  return 0;
+}
+
+/* career-guide --import-applications FILE.csv */
+static int
+run_import_applications (const char *path)
+{
+  g_autoptr(CgLibrary) library = open_library_for_cli ();
+  g_auto(CgTrackerImportReport) report = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  if (library == NULL)
+    return 2;
+
+  if (!cg_tracker_import_csv (library, path, &report, &error))
+    {
+      g_printerr (_("%s: refused: %s\n"), path, error->message);
+      return 1;
+    }
+
+  for (guint i = 0; report.problems != NULL && i < report.problems->len; i++)
+    {
+      CgTrackerImportProblem *problem = g_ptr_array_index (report.problems, i);
+      g_printerr (_("%s: line %u: %s\n"), path, problem->line, problem->message);
+    }
+  g_print (_("%s: %u imported, %u refused\n"), path, report.imported,
+           report.problems ? report.problems->len : 0);
+
+  return report.problems != NULL && report.problems->len > 0 ? 1 : 0;
+}
+
 static int
 cg_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)
 {
   g_autofree const char **files = NULL;
+  const char *path = NULL;
 
   if (g_variant_dict_contains (options, "import"))
     {
       g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
       return run_import ((char **) files);
     }
+
+  if (g_variant_dict_lookup (options, "export-applications", "^&ay", &path))
+    return run_export_applications (path);
+
+  if (g_variant_dict_lookup (options, "import-applications", "^&ay", &path))
+    return run_import_applications (path);
 
   return -1;
 }
@@ -241,7 +388,28 @@ help_action_cb (GSimpleAction *action,
   gtk_show_uri (gtk_application_get_active_window (app), "help:" PACKAGE_NAME, GDK_CURRENT_TIME);
 }
 
+static void
+show_page_action_cb (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GtkWindow *window = gtk_application_get_active_window (app);
+
+  if (window == NULL)
+    {
+      g_application_activate (G_APPLICATION (app));
+      window = gtk_application_get_active_window (app);
+    }
+  if (CG_IS_WINDOW (window))
+    {
+      cg_window_show_page (CG_WINDOW (window), g_variant_get_string (parameter, NULL));
+      gtk_window_present (window);
+    }
+}
+
 static const GActionEntry app_actions[] = {
+  { "show-page", show_page_action_cb, "s" },
   { "about", about_action_cb },
   { "quit", quit_action_cb },
   { "help", help_action_cb },
@@ -251,6 +419,10 @@ static const GOptionEntry option_entries[] = {
   { "import", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Import job postings (JSON-LD, JSON Lines, saved HTML pages, CSV) into the library and exit"),
     NULL },
+  { "export-applications", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Export the tracked applications to FILE (.csv or .json) and exit"), N_("FILE") },
+  { "import-applications", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import applications from another tracker's CSV FILE and exit"), N_("FILE") },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
   { NULL }
 };

@@ -28,6 +28,7 @@
 #include "cg-labels.h"
 #include "cg-list-page.h"
 #include "cg-role.h"
+#include "cg-tracker.h"
 #include "cg-window.h"
 
 typedef struct {
@@ -447,19 +448,23 @@ track_job_action_cb (GtkWidget  *widget,
   CgWindow *self = CG_WINDOW (widget);
   const char *key = g_variant_get_string (parameter, NULL);
   g_autoptr(GError) error = NULL;
+  gint64 existing = 0;
+  gint64 id;
   AdwToast *toast;
 
-  if (cg_library_find_application_for_job (self->library, key) != 0)
+  /* pre-filled from the posting; the same posting, or the same company and
+   * title, is not tracked twice */
+  id = cg_tracker_create_from_job (self->library, key, &existing, &error);
+  if (id == 0 && g_error_matches (error, CG_TRACKER_ERROR, CG_TRACKER_ERROR_DUPLICATE))
     {
       toast = adw_toast_new (_("This posting is already tracked"));
-      adw_toast_set_button_label (toast, _("Open"));
-      adw_toast_set_action_name (toast, "win.show-page");
-      adw_toast_set_action_target_value (toast, g_variant_new_string ("applications"));
+      adw_toast_set_button_label (toast, _("_Open"));
+      adw_toast_set_action_name (toast, "win.open-application");
+      adw_toast_set_action_target_value (toast, g_variant_new_int64 (existing));
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
       return;
     }
-
-  if (cg_library_add_application (self->library, key, &error) == 0)
+  if (id == 0)
     {
       g_autofree char *message = g_strdup_printf (_("Cannot track the posting: %s"), error->message);
       show_error_toast (self, message);
@@ -476,10 +481,20 @@ track_job_action_cb (GtkWidget  *widget,
       }
 
   toast = adw_toast_new (_("Application tracked"));
-  adw_toast_set_button_label (toast, _("Open"));
-  adw_toast_set_action_name (toast, "win.show-page");
-  adw_toast_set_action_target_value (toast, g_variant_new_string ("applications"));
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_action_name (toast, "win.open-application");
+  adw_toast_set_action_target_value (toast, g_variant_new_int64 (id));
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+open_application_action_cb (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  CgWindow *self = CG_WINDOW (widget);
+
+  cg_window_show_page (self, "applications");
 }
 
 static void
@@ -940,6 +955,7 @@ cg_window_class_init (CgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action_cb);
   gtk_widget_class_install_action (widget_class, "win.track-job", "s", track_job_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.open-application", "x", open_application_action_cb);
   gtk_widget_class_install_action (widget_class, "win.start-fresh", NULL, start_fresh_action_cb);
   gtk_widget_class_install_action (widget_class, "win.open-link", "s", open_link_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-jobs-for-role", "s",

@@ -180,6 +180,51 @@ test_broken_library (Fixture       *f,
   g_assert_cmpstr (after, ==, junk);
 }
 
+static void
+test_applications_round_trip (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *csv = write_file (f, "tracker.csv",
+    "Company,Job Position,Status,Date Applied,Notes\n"
+    "Acme,Firmware Engineer,Applied,2026-05-02,\"Phone screen\nnext week\"\n"
+    "Globex,Data Scientist,Interviewing,05/20/2026,\"=HYPERLINK(\"\"x\"\")\"\n"
+    ",,Applied,2026-06-01,no title here\n");
+  g_autofree char *out_csv = g_build_filename (f->dir, "out.csv", NULL);
+  g_autofree char *out_json = g_build_filename (f->dir, "out.json", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *exported = NULL;
+  const char *import_args[] = { "--import-applications", csv, NULL };
+  const char *export_csv[] = { "--export-applications", out_csv, NULL };
+  const char *export_json[] = { "--export-applications", out_json, NULL };
+  const char *export_bad[] = { "--export-applications", "/nonexistent-dir/x.csv", NULL };
+
+  /* a row without a title is refused: status 1, the rest imported */
+  g_assert_cmpint (run (f, import_args, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (out, "2 imported, 1 refused"));
+  g_assert_nonnull (strstr (err, "line 5"));
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (f, export_csv, &out, &err), ==, 0);
+  g_assert_true (g_file_get_contents (out_csv, &exported, NULL, NULL));
+  g_assert_nonnull (strstr (exported, "Firmware Engineer"));
+  /* a formula stays text in a spreadsheet */
+  g_assert_nonnull (strstr (exported, "'=HYPERLINK"));
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_clear_pointer (&exported, g_free);
+  g_assert_cmpint (run (f, export_json, &out, &err), ==, 0);
+  g_assert_true (g_file_get_contents (out_json, &exported, NULL, NULL));
+  g_assert_nonnull (strstr (exported, "\"Data Scientist\""));
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (f, export_bad, &out, &err), ==, 1);
+  g_assert_cmpstr (out, ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -188,6 +233,7 @@ main (int   argc,
 
   g_test_add ("/cli/import/good-and-bad", Fixture, NULL, fixture_setup, test_import_good_and_bad, fixture_teardown);
   g_test_add ("/cli/import/nothing", Fixture, NULL, fixture_setup, test_import_nothing, fixture_teardown);
+  g_test_add ("/cli/applications/round-trip", Fixture, NULL, fixture_setup, test_applications_round_trip, fixture_teardown);
   g_test_add ("/cli/import/broken-library", Fixture, NULL, fixture_setup, test_broken_library, fixture_teardown);
 
   return g_test_run ();
