@@ -42,8 +42,8 @@
  */
 
 #define MAX_DEPTH      256
-#define MAX_CONTAINERS 32
-#define MAX_INPUT_SIZE      (64 * 1024 * 1024)
+#define MAX_CONTAINERS 16
+#define MAX_INPUT_SIZE (64 * 1024 * 1024)
 #define MAX_LIST_START 999999999   /* CommonMark allows at most 9 digits */
 
 typedef enum
@@ -151,6 +151,7 @@ typedef struct
   gboolean   pending_bullet;    /* "- " owed before the next text (plain text lists) */
 
   guint      single_line;       /* > 0 in headings and table cells */
+  gboolean   in_cell;           /* a pipe table cell: '|' in code spans is escaped too */
   gboolean   preserve_newlines; /* newlines in text are breaks (plain text) */
   guint      strong_depth;
   guint      em_depth;
@@ -731,7 +732,12 @@ md_code_span (Md         *md,
   g_string_append (md->out, fence);
   if (pad)
     g_string_append_c (md->out, ' ');
-  g_string_append_len (md->out, code->str, code->len);
+  for (gsize i = 0; i < code->len; i++)
+    {
+      if (md->in_cell && code->str[i] == '|')
+        g_string_append_c (md->out, '\\');
+      g_string_append_c (md->out, code->str[i]);
+    }
   if (pad)
     g_string_append_c (md->out, ' ');
   g_string_append (md->out, fence);
@@ -1238,6 +1244,7 @@ render_cell (xmlNode *cell,
   char *text;
 
   md_init (&sub, preserve_newlines, 1);
+  sub.in_cell = TRUE;
   walk_children (&sub, cell, depth);
   md_close_marks (&sub);
   text = md_finish (&sub);
@@ -1557,6 +1564,7 @@ cg_html_to_markdown (const char *html,
 {
   g_autofree char *valid = NULL;
   htmlDocPtr doc;
+  char *result;
   Md md;
   gsize len;
 
@@ -1581,6 +1589,10 @@ cg_html_to_markdown (const char *html,
       valid[len] = '\0';
     }
 
+  /* IGNORE_ENC: a <meta charset> in the fragment must not re-read the UTF-8.
+   * HUGE: without it libxml2 stops at 256 nested elements and drops all the
+   * rest of the text; its parser and xmlFreeDoc() do not recurse, and the
+   * walk below bounds its own depth. */
   doc = htmlReadMemory (valid, (int) len, NULL, "UTF-8",
                         HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING
                         | HTML_PARSE_NONET | HTML_PARSE_NODEFDTD | HTML_PARSE_IGNORE_ENC
@@ -1595,10 +1607,8 @@ cg_html_to_markdown (const char *html,
 
   xmlFreeDoc (doc);
 
-  {
-    char *result = md_finish (&md);
+  result = md_finish (&md);
+  md_clear (&md);
 
-    md_clear (&md);
-    return result;
-  }
+  return result;
 }

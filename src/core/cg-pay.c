@@ -63,6 +63,9 @@ typedef enum
   NUM_NOT_PAY   = 1 << 3,  /* a duration, "401k" */
   NUM_SUFFIX    = 1 << 4,  /* had a K/M multiplier */
   DASH_IS_MINUS = 1 << 5,  /* '-' or U+2212, which can also be a sign */
+  CURRENCY_WEAK = 1 << 6,  /* a bare '$': "CAD $80,000" is in CAD */
+  CURRENCY_CODE = 1 << 7,  /* written as a code: "CAD" */
+  NUM_PER_YEAR  = 1 << 8,  /* "12 LPA": lakhs per annum */
 } TokenFlags;
 
 typedef struct
@@ -136,6 +139,24 @@ static const struct
   { "yrs", CG_PAY_UNIT_YEAR, UNIT_WORD_PLURAL },
   { "y", CG_PAY_UNIT_YEAR, UNIT_WORD_AFTER_SLASH },
   { "a", CG_PAY_UNIT_YEAR, UNIT_WORD_AFTER_SLASH },  /* "/a", pro anno */
+  /* German, French, Spanish (words with non-ASCII letters cannot be told) */
+  { "stunde", CG_PAY_UNIT_HOUR, 0 },
+  { "heure", CG_PAY_UNIT_HOUR, 0 },
+  { "hora", CG_PAY_UNIT_HOUR, 0 },
+  { "jour", CG_PAY_UNIT_DAY, 0 },
+  { "dia", CG_PAY_UNIT_DAY, 0 },
+  { "woche", CG_PAY_UNIT_WEEK, 0 },
+  { "semaine", CG_PAY_UNIT_WEEK, 0 },
+  { "semana", CG_PAY_UNIT_WEEK, 0 },
+  { "monat", CG_PAY_UNIT_MONTH, 0 },
+  { "monatlich", CG_PAY_UNIT_MONTH, 0 },
+  { "mois", CG_PAY_UNIT_MONTH, 0 },
+  { "mensuel", CG_PAY_UNIT_MONTH, 0 },
+  { "mes", CG_PAY_UNIT_MONTH, 0 },
+  { "mensual", CG_PAY_UNIT_MONTH, 0 },
+  { "jahr", CG_PAY_UNIT_YEAR, 0 },
+  { "annuel", CG_PAY_UNIT_YEAR, 0 },
+  { "anual", CG_PAY_UNIT_YEAR, 0 },
 };
 
 /* @word is lower case. */
@@ -375,28 +396,46 @@ is_digit_at (const Scanner *scanner,
   return i < scanner->len && g_ascii_isdigit (scanner->text[i]);
 }
 
-/* A no-break space (U+00A0), thin space (U+2009) or narrow no-break space
- * (U+202F) used to group digits, as in "45 000": returns its length in bytes. */
+/* A space, no-break space (U+00A0), thin space (U+2009) or narrow no-break
+ * space (U+202F) that groups digits, as in "45 000": returns its length in
+ * bytes. It must be followed by exactly three digits, and not by a letter or
+ * '%' ("$40 100% remote" is not 40100). */
 static gsize
 group_space_at (const Scanner *scanner,
                 gsize          i)
 {
   const guchar *s = (const guchar *) scanner->text + i;
   gsize left = scanner->len - i;
+  gsize space = 0;
+  gsize after;
 
-  if (left >= 2 && s[0] == 0xC2 && s[1] == 0xA0)
-    return 2;
-  if (left >= 3 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0x89 || s[2] == 0xAF))
-    return 3;
+  if (left >= 1 && s[0] == ' ')
+    space = 1;
+  else if (left >= 2 && s[0] == 0xC2 && s[1] == 0xA0)
+    space = 2;
+  else if (left >= 3 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0x89 || s[2] == 0xAF))
+    space = 3;
 
-  return 0;
+  if (space == 0
+      || !is_digit_at (scanner, i + space)
+      || !is_digit_at (scanner, i + space + 1)
+      || !is_digit_at (scanner, i + space + 2))
+    return 0;
+
+  after = i + space + 3;
+  if (after < scanner->len
+      && (g_ascii_isalnum (scanner->text[after]) || scanner->text[after] == '%'))
+    return 0;
+
+  return space;
 }
 
 /* Reads the K/M/... after a number: "80K", "80 k", "1.2 million". */
 static double
 scan_multiplier (const Scanner *scanner,
                  gsize          i,
-                 gsize         *end)
+                 gsize         *end,
+                 gboolean      *per_year)
 {
   static const struct
   {
@@ -406,7 +445,8 @@ scan_multiplier (const Scanner *scanner,
     { "k", 1e3 }, { "thousand", 1e3 },
     { "m", 1e6 }, { "mm", 1e6 }, { "mn", 1e6 }, { "mil", 1e6 }, { "mln", 1e6 }, { "million", 1e6 },
     { "b", 1e9 }, { "bn", 1e9 }, { "billion", 1e9 },
-    { "lakh", 1e5 }, { "lakhs", 1e5 }, { "lac", 1e5 }, { "crore", 1e7 }, { "crores", 1e7 },
+    { "lakh", 1e5 }, { "lakhs", 1e5 }, { "lac", 1e5 }, { "lacs", 1e5 }, { "lpa", 1e5 },
+    { "crore", 1e7 }, { "crores", 1e7 },
   };
   char word[16];
   gsize j = i;
@@ -432,6 +472,7 @@ scan_multiplier (const Scanner *scanner,
       if (strcmp (word, multipliers[k].word) == 0)
         {
           *end = j;
+          *per_year = strcmp (word, "lpa") == 0;
           return multipliers[k].multiplier;
         }
     }
@@ -459,8 +500,11 @@ grouping_is_valid (const guint *groups,
   return TRUE;
 }
 
-/* Reads a number at @i: digits grouped with ',', '.', '\'' or thin spaces, an
- * optional decimal part, a K/M multiplier, a trailing '%'. */
+/* Reads a number at @i: digits grouped with ',', '.', '\'' or spaces, an
+ * optional decimal part, a K/M multiplier, a trailing '%'. A single '.'
+ * followed by three digits groups ("€45.000") unless a multiplier follows
+ * ("$66.500K"); a single ',' followed by one or two digits is a decimal
+ * comma ("45,50"). */
 static gsize
 scan_number (Scanner *scanner,
              gsize    i)
@@ -477,6 +521,7 @@ scan_number (Scanner *scanner,
   gsize j = i;
   gsize end;
   double multiplier;
+  gboolean per_year = FALSE;
   Token *token;
 
   groups[0] = 0;
@@ -507,11 +552,8 @@ scan_number (Scanner *scanner,
             flags |= NUM_ABSURD;
           j++;
         }
-      else if (j > start && (space = group_space_at (scanner, j)) > 0
-               && is_digit_at (scanner, j + space)
-               && is_digit_at (scanner, j + space + 1)
-               && is_digit_at (scanner, j + space + 2)
-               && !is_digit_at (scanner, j + space + 3))
+      else if (j > start && groups[n_seps] >= 1 && groups[n_seps] <= 3
+               && (space = group_space_at (scanner, j)) > 0)
         {
           if (n_digits + n_seps < MAX_DIGITS)
             {
@@ -535,7 +577,7 @@ scan_number (Scanner *scanner,
               && is_digit_at (scanner, j + 2))))
     scanner->reject = TRUE;
 
-  multiplier = scan_multiplier (scanner, end, &end);
+  multiplier = scan_multiplier (scanner, end, &end, &per_year);
 
   /* Which separator, if any, is the decimal point? */
   if (!(flags & NUM_ABSURD) && n_seps > 0)
@@ -604,6 +646,8 @@ scan_number (Scanner *scanner,
   token->multiplier = multiplier;
   if (multiplier != 1)
     token->flags |= NUM_SUFFIX;
+  if (per_year)
+    token->flags |= NUM_PER_YEAR;
   if (!(flags & (NUM_INVALID | NUM_ABSURD)))
     token->raw = g_ascii_strtod (clean, NULL);
 
@@ -720,7 +764,10 @@ scan_word (Scanner *scanner,
   if (len == 3 && (code = lookup_currency_code (word)) != NULL)
     {
       if ((token = scanner_add (scanner, TOK_CURRENCY, i, j)))
-        set_code (token->currency, code);
+        {
+          set_code (token->currency, code);
+          token->flags |= CURRENCY_CODE;
+        }
       return j;
     }
 
@@ -760,7 +807,10 @@ scanner_run (Scanner *scanner)
       else if (c == '$')
         {
           if ((token = scanner_add (scanner, TOK_CURRENCY, i, i + 1)))
-            set_code (token->currency, "USD");
+            {
+              set_code (token->currency, "USD");
+              token->flags |= CURRENCY_WEAK;
+            }
           i++;
         }
       else if (c == '-')
@@ -1110,6 +1160,9 @@ cg_pay_parse (const char *text,
             }
         }
     }
+  if (unit == CG_PAY_UNIT_UNKNOWN
+      && ((lo->flags & NUM_PER_YEAR) || (hi != NULL && (hi->flags & NUM_PER_YEAR))))
+    unit = CG_PAY_UNIT_YEAR;
   if (unit == CG_PAY_UNIT_UNKNOWN && cg_pay_unit_annual_factor (default_unit) > 0)
     unit = default_unit;
   if (unit == CG_PAY_UNIT_UNKNOWN)
@@ -1140,6 +1193,29 @@ cg_pay_parse (const char *text,
       {
         if (near[k] < scanner->n_tokens && scanner->tokens[near[k]].type == TOK_CURRENCY)
           currency = &scanner->tokens[near[k]];
+      }
+
+    /* A bare '$' gives way to a code: "CAD $80,000", "$80,000 CAD" */
+    if (currency != NULL && (currency->flags & CURRENCY_WEAK))
+      {
+        guint before = (guint) (currency - scanner->tokens);
+
+        if (before > 0 && scanner->tokens[before - 1].type == TOK_CURRENCY
+            && (scanner->tokens[before - 1].flags & CURRENCY_CODE))
+          currency = &scanner->tokens[before - 1];
+        else
+          {
+            for (guint k = 0; k < n_near; k++)
+              {
+                if (near[k] < scanner->n_tokens
+                    && scanner->tokens[near[k]].type == TOK_CURRENCY
+                    && (scanner->tokens[near[k]].flags & CURRENCY_CODE))
+                  {
+                    currency = &scanner->tokens[near[k]];
+                    break;
+                  }
+              }
+          }
       }
     for (guint k = 0; k < scanner->n_tokens && currency == NULL; k++)
       {

@@ -79,7 +79,8 @@ test_paragraphs (void)
   static const Case cases[] = {
     { "<p>One</p><p>Two</p>", "One\n\nTwo" },
     { "<p>  Lots   of \n\t space  </p>", "Lots of space" },
-    { "<div>Block</div><div>Another <span>inline</span> block</div>", "Block\n\nAnother inline block" },
+    { "<div>Block</div><div>Another <span>inline</span> block</div>",
+      "Block\n\nAnother inline block" },
     { "<p>a</p>\n\n\n<p>b</p>\n", "a\n\nb" },
     { "Loose text<p>then a paragraph</p>and more", "Loose text\n\nthen a paragraph\n\nand more" },
     { "<section><article><p>Nested</p></article></section><footer>End</footer>", "Nested\n\nEnd" },
@@ -318,6 +319,8 @@ test_tables (void)
       "Layout\n\n- list\n\ncell" },
     { "<table><tr><td>Line<br>break</td><td><p>para</p></td></tr></table>",
       "| Line break | para |\n| --- | --- |" },
+    { "<table><tr><td><code>a|b</code></td><td>c</td></tr></table>",
+      "| `a\\|b` | c |\n| --- | --- |" },
     { "<table></table><table><tr></tr></table>", "" },
   };
 
