@@ -10,6 +10,7 @@
 
 #include "cg-application.h"
 #include "cg-job-import.h"
+#include "cg-search.h"
 #include "cg-tracker.h"
 #include "cg-window.h"
 
@@ -302,6 +303,37 @@ run_import_applications (const char *path)
   return report.problems != NULL && report.problems->len > 0 ? 1 : 0;
 }
 
+/* career-guide --search QUERY: one result a line, "kind<TAB>title<TAB>where";
+ * status 0 with results, 1 without, 2 when the library cannot be opened. */
+static int
+run_search (const char *query)
+{
+  g_autoptr(CgLibrary) library = open_library_for_cli ();
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (library == NULL)
+    return 2;
+
+  results = cg_search (cg_library_get_db (library), query, 20, &error);
+  if (results == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      CgSearchResult *r = g_ptr_array_index (results, i);
+      g_autofree char *where = cg_search_snippet_to_plain (r->where);
+      g_autofree char *title = cg_search_snippet_to_plain (r->title);
+
+      g_print ("%s\t%s\t%s\n", cg_search_kind_to_string (r->kind), title, where);
+    }
+
+  return results->len > 0 ? 0 : 1;
+}
+
 static int
 cg_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)
@@ -314,6 +346,9 @@ cg_application_handle_local_options (GApplication *app,
       g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
       return run_import ((char **) files);
     }
+
+  if (g_variant_dict_lookup (options, "search", "&s", &path))
+    return run_search (path);
 
   if (g_variant_dict_lookup (options, "export-applications", "^&ay", &path))
     return run_export_applications (path);
@@ -419,6 +454,9 @@ static const GOptionEntry option_entries[] = {
   { "import", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Import job postings (JSON-LD, JSON Lines, saved HTML pages, CSV) into the library and exit"),
     NULL },
+  { "search", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Search postings, guides, questions, roles and applications, print the results and exit"),
+    N_("QUERY") },
   { "export-applications", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Export the tracked applications to FILE (.csv or .json) and exit"), N_("FILE") },
   { "import-applications", 0, 0, G_OPTION_ARG_FILENAME, NULL,

@@ -29,6 +29,7 @@ struct _CgFaqPage
   GtkLabel       *count_label;
   CgReaderView   *reader;
   guint           n_shown;
+  char           *pending_entry;  /* slug to open once the page is loaded */
 };
 
 G_DEFINE_FINAL_TYPE (CgFaqPage, cg_faq_page, GTK_TYPE_WIDGET)
@@ -149,6 +150,16 @@ rebuild (CgFaqPage *self)
 }
 
 static void
+reader_loaded_cb (CgFaqPage *self)
+{
+  if (self->pending_entry != NULL)
+    {
+      cg_reader_view_scroll_to (self->reader, self->pending_entry);
+      g_clear_pointer (&self->pending_entry, g_free);
+    }
+}
+
+static void
 search_changed_cb (CgFaqPage *self)
 {
   rebuild (self);
@@ -174,6 +185,7 @@ cg_faq_page_dispose (GObject *object)
       self->box = NULL;
     }
   g_clear_object (&self->library);
+  g_clear_pointer (&self->pending_entry, g_free);
 
   G_OBJECT_CLASS (cg_faq_page_parent_class)->dispose (object);
 }
@@ -218,6 +230,8 @@ cg_faq_page_init (CgFaqPage *self)
 
   self->reader = CG_READER_VIEW (cg_reader_view_new ());
   g_signal_connect_object (self->reader, "open-link", G_CALLBACK (open_link_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->reader, "loaded", G_CALLBACK (reader_loaded_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_box_append (self->box, GTK_WIDGET (self->reader));
 }
@@ -269,4 +283,18 @@ cg_faq_page_get_n_shown (CgFaqPage *self)
   g_return_val_if_fail (CG_IS_FAQ_PAGE (self), 0);
 
   return self->n_shown;
+}
+
+/* Shows every question with the one @slug open and in view. */
+void
+cg_faq_page_show_entry (CgFaqPage  *self,
+                        const char *slug)
+{
+  g_return_if_fail (CG_IS_FAQ_PAGE (self));
+
+  g_free (self->pending_entry);
+  self->pending_entry = g_strdup (slug);
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  rebuild (self);
 }

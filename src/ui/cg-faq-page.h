@@ -23,5 +23,7 @@ void          cg_faq_page_search      (CgFaqPage   *self,
                                        const char  *text);
 CgReaderView *cg_faq_page_get_reader  (CgFaqPage   *self);
 guint         cg_faq_page_get_n_shown (CgFaqPage   *self);
+void          cg_faq_page_show_entry  (CgFaqPage   *self,
+                                       const char  *slug);
 
 G_END_DECLS

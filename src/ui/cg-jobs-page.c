@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cg-db.h"
 #include "cg-job.h"
 #include "cg-jobs-page.h"
 #include "cg-labels.h"
@@ -60,6 +61,7 @@ struct _CgJobsPage
   GtkWidget          *description_view;
 
   gboolean            updating_filters;
+  gint64              pending_id;   /* to select once the list has it */
 };
 
 G_DEFINE_FINAL_TYPE (CgJobsPage, cg_jobs_page, GTK_TYPE_WIDGET)
@@ -296,9 +298,28 @@ selection_changed_cb (CgJobsPage *self)
 }
 
 static void
+select_pending (CgJobsPage *self)
+{
+  int position;
+
+  if (self->pending_id == 0 || cg_job_list_model_get_loading (self->model))
+    return;
+
+  position = cg_job_list_model_find (self->model, self->pending_id);
+  self->pending_id = 0;
+  if (position < 0)
+    return;
+
+  gtk_single_selection_set_selected (self->selection, (guint) position);
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", (guint) position);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
 items_changed_cb (CgJobsPage *self)
 {
   update_status (self);
+  select_pending (self);
 }
 
 static void
@@ -615,6 +636,33 @@ cg_jobs_page_set_role (CgJobsPage *self,
     }
 
   gtk_drop_down_set_selected (self->role_dropdown, selected);
+}
+
+/* Shows the posting with stable key @key: all filters cleared, the posting
+ * selected and its detail open. FALSE if there is no such posting. */
+gboolean
+cg_jobs_page_show_key (CgJobsPage *self,
+                       const char *key)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (CG_IS_JOBS_PAGE (self), FALSE);
+
+  if (self->library == NULL)
+    return FALSE;
+
+  /* a lookup by the unique key's index, not a scan */
+  stmt = cg_db_prepare (cg_library_get_db (self->library), "SELECT id FROM jobs WHERE key = ?", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  cg_db_bind_text (stmt, 1, key);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return FALSE;
+
+  self->pending_id = sqlite3_column_int64 (stmt, 0);
+  gtk_widget_activate_action (GTK_WIDGET (self), "jobs.clear-filters", NULL);
+  select_pending (self);
+  return TRUE;
 }
 
 void

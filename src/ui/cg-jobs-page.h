@@ -23,6 +23,8 @@ void            cg_jobs_page_reload       (CgJobsPage   *self);
 void            cg_jobs_page_set_role     (CgJobsPage   *self,
                                            const char   *role);
 void            cg_jobs_page_focus_search (CgJobsPage   *self);
+gboolean        cg_jobs_page_show_key     (CgJobsPage   *self,
+                                           const char   *key);
 CgJob          *cg_jobs_page_get_selected (CgJobsPage   *self);
 void            cg_jobs_page_select       (CgJobsPage   *self,
                                            guint         position);

@@ -371,7 +371,8 @@ cg_reader_view_get_loading (CgReaderView *self)
   return self->loading;
 }
 
-/* Scrolls the heading (or any element) with id @element_id into view. */
+/* Scrolls the heading (or any element) with id @element_id into view,
+ * opening it if it is a <details>. */
 void
 cg_reader_view_scroll_to (CgReaderView *self,
                           const char   *element_id)
@@ -400,7 +401,8 @@ cg_reader_view_scroll_to (CgReaderView *self,
     escaped = g_string_free (g_steal_pointer (&s), FALSE);
   }
   script = g_strdup_printf ("(function () { var e = document.getElementById (%s);"
-                            " if (e) e.scrollIntoView ({ block: 'start' }); }) ();", escaped);
+                            " if (!e) return; if (e.tagName == 'DETAILS') e.open = true;"
+                            " e.scrollIntoView ({ block: 'start' }); }) ();", escaped);
   webkit_web_view_evaluate_javascript (self->web_view, script, -1, NULL, NULL, NULL, NULL, NULL);
 }
 

@@ -28,6 +28,7 @@
 #include "cg-labels.h"
 #include "cg-list-page.h"
 #include "cg-role.h"
+#include "cg-search-page.h"
 #include "cg-tracker.h"
 #include "cg-window.h"
 
@@ -68,6 +69,8 @@ struct _CgWindow
   GtkListBoxRow        *sidebar_rows[N_PAGES];
   gboolean              page_loaded[N_PAGES];
   AdwStatusPage        *error_page;
+  CgSearchPage         *search_page;
+  char                 *page_before_search;
 
   /* the running import, if any */
   GCancellable         *import_cancellable;
@@ -406,7 +409,9 @@ page_changed_cb (CgWindow *self)
 
   if (info == NULL)
     {
-      adw_window_title_set_title (self->page_title, _("Career Guide"));
+      adw_window_title_set_title (self->page_title, g_strcmp0 (name, "search") == 0
+                                                     ? _("Search") : _("Career Guide"));
+      gtk_list_box_unselect_all (self->sidebar);
       return;
     }
 
@@ -558,13 +563,88 @@ cg_window_open_link (CgWindow   *self,
       return TRUE;
     }
 
+  if (g_str_has_prefix (uri, "faq:"))
+    {
+      int index = page_index ("faq");
+
+      cg_window_show_page (self, "faq");
+      ensure_page_loaded (self, index);
+      cg_faq_page_show_entry (CG_FAQ_PAGE (self->page_widgets[index]), uri + strlen ("faq:"));
+      return TRUE;
+    }
+
   if (g_str_has_prefix (uri, "job:"))
     {
       cg_window_show_page (self, "jobs");
+      ensure_page_loaded (self, page_index ("jobs"));
+      if (!cg_jobs_page_show_key (jobs_page (self), uri + strlen ("job:")))
+        {
+          adw_toast_overlay_add_toast (self->toast_overlay,
+                                       adw_toast_new (_("That posting is no longer in the library")));
+          return FALSE;
+        }
       return TRUE;
     }
 
   return FALSE;
+}
+
+/* Ctrl+K: the search page, over whatever page was shown. */
+void
+cg_window_search (CgWindow   *self,
+                  const char *text)
+{
+  g_return_if_fail (CG_IS_WINDOW (self));
+
+  if (!cg_library_is_open (self->library))
+    return;
+
+  if (g_strcmp0 (cg_window_get_page (self), "search") != 0)
+    {
+      g_free (self->page_before_search);
+      self->page_before_search = g_strdup (cg_window_get_page (self));
+    }
+  cg_search_page_set_library (self->search_page, self->library);
+  adw_view_stack_set_visible_child_name (self->stack, "search");
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  if (text != NULL)
+    cg_search_page_search (self->search_page, text);
+  gtk_widget_grab_focus (GTK_WIDGET (cg_search_page_get_entry (self->search_page)));
+}
+
+CgSearchPage *
+cg_window_get_search_page (CgWindow *self)
+{
+  g_return_val_if_fail (CG_IS_WINDOW (self), NULL);
+
+  return self->search_page;
+}
+
+static void
+search_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  cg_window_search (CG_WINDOW (widget), NULL);
+}
+
+static void
+close_search_action_cb (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  CgWindow *self = CG_WINDOW (widget);
+
+  if (g_strcmp0 (cg_window_get_page (self), "search") == 0)
+    cg_window_show_page (self, self->page_before_search ? self->page_before_search : "jobs");
+}
+
+/* Typing where no text field has the focus starts a search. */
+static void
+search_started_cb (CgWindow *self)
+{
+  if (g_strcmp0 (cg_window_get_page (self), "search") != 0)
+    cg_window_search (self, NULL);
 }
 
 static void
@@ -923,6 +1003,7 @@ cg_window_dispose (GObject *object)
   g_queue_clear_full (&self->import_queue, g_object_unref);
   g_clear_object (&self->settings);
   g_clear_object (&self->library);
+  g_clear_pointer (&self->page_before_search, g_free);
 
   G_OBJECT_CLASS (cg_window_parent_class)->dispose (object);
 }
@@ -941,6 +1022,7 @@ cg_window_class_init (CgWindowClass *klass)
   g_type_ensure (CG_TYPE_JOBS_PAGE);
   g_type_ensure (CG_TYPE_GUIDES_PAGE);
   g_type_ensure (CG_TYPE_FAQ_PAGE);
+  g_type_ensure (CG_TYPE_SEARCH_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/cg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CgWindow, toast_overlay);
@@ -958,6 +1040,9 @@ cg_window_class_init (CgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-application", "x", open_application_action_cb);
   gtk_widget_class_install_action (widget_class, "win.start-fresh", NULL, start_fresh_action_cb);
   gtk_widget_class_install_action (widget_class, "win.open-link", "s", open_link_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.close-search", NULL, close_search_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_install_action (widget_class, "win.show-jobs-for-role", "s",
                                    show_jobs_for_role_action_cb);
   gtk_widget_class_install_action (widget_class, "win.import-postings", NULL, import_postings_action_cb);
@@ -1057,6 +1142,13 @@ setup_pages (CgWindow *self)
     adw_status_page_set_child (self->error_page, button);
   }
   adw_view_stack_add_named (self->stack, GTK_WIDGET (self->error_page), "library-error");
+
+  self->search_page = CG_SEARCH_PAGE (cg_search_page_new ());
+  adw_view_stack_add_named (self->stack, GTK_WIDGET (self->search_page), "search");
+  gtk_search_entry_set_key_capture_widget (cg_search_page_get_entry (self->search_page),
+                                           GTK_WIDGET (self));
+  g_signal_connect_object (cg_search_page_get_entry (self->search_page), "search-started",
+                           G_CALLBACK (search_started_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "cg-application.h"
+#include "cg-search-page.h"
 
 G_BEGIN_DECLS
 
@@ -25,5 +26,8 @@ gboolean    cg_window_open_link      (CgWindow      *self,
 void        cg_window_import_files   (CgWindow      *self,
                                       GList         *files);
 gboolean    cg_window_is_importing   (CgWindow      *self);
+void        cg_window_search         (CgWindow      *self,
+                                      const char    *text);
+CgSearchPage *cg_window_get_search_page (CgWindow   *self);
 
 G_END_DECLS

@@ -225,6 +225,33 @@ test_applications_round_trip (Fixture       *f,
   g_assert_cmpstr (out, ==, "");
 }
 
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *found[] = { "--search", "OptiTrack", NULL };
+  const char *nothing[] = { "--search", "zzqxv", NULL };
+  const char *hostile[] = { "--search", "C++ AND (", NULL };
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_cmpint (run (f, found, &out, &err), ==, 0);
+  lines = g_strsplit (out, "\n", -1);
+  g_assert_cmpstr (lines[0], ==, "posting\tMachine Learning & Operations Engineer\tOptiTrack · Miami, FL");
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (f, nothing, &out, &err), ==, 1);
+  g_assert_cmpstr (out, ==, "");
+
+  /* FTS syntax is just words: a result or none, never an error */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (f, hostile, &out, &err), <=, 1);
+  g_assert_cmpstr (err, ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -234,6 +261,7 @@ main (int   argc,
   g_test_add ("/cli/import/good-and-bad", Fixture, NULL, fixture_setup, test_import_good_and_bad, fixture_teardown);
   g_test_add ("/cli/import/nothing", Fixture, NULL, fixture_setup, test_import_nothing, fixture_teardown);
   g_test_add ("/cli/applications/round-trip", Fixture, NULL, fixture_setup, test_applications_round_trip, fixture_teardown);
+  g_test_add ("/cli/search", Fixture, NULL, fixture_setup, test_search, fixture_teardown);
   g_test_add ("/cli/import/broken-library", Fixture, NULL, fixture_setup, test_broken_library, fixture_teardown);
 
   return g_test_run ();

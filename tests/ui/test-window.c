@@ -553,6 +553,57 @@ test_import (void)
 }
 
 static void
+test_search_everything (void)
+{
+  g_autoptr(CgApplication) app = start_app ();
+  CgWindow *window = cg_window_new (app);
+  CgSearchPage *search = cg_window_get_search_page (window);
+  gint64 deadline;
+
+  gtk_window_present (GTK_WINDOW (window));
+  iterate (100);
+  activate (GTK_WIDGET (window), "win.show-page", "faq");
+
+  /* Ctrl+K */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  g_assert_cmpstr (cg_window_get_page (window), ==, "search");
+  g_assert_nonnull (find_widget (GTK_WIDGET (search), GTK_TYPE_LABEL, "Search Everything"));
+
+  cg_window_search (window, "optitrack");
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (cg_search_page_get_busy (search) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  iterate (50);
+  g_assert_cmpuint (cg_search_page_get_n_results (search), ==, 1);
+  g_assert_nonnull (find_widget (GTK_WIDGET (search), GTK_TYPE_LABEL, "Postings"));
+
+  /* Enter opens it on the Jobs page, selected */
+  g_assert_true (cg_search_page_activate_first (search));
+  g_assert_cmpstr (cg_window_get_page (window), ==, "jobs");
+  wait_jobs_loaded (CG_JOBS_PAGE (cg_window_get_page_widget (window, "jobs")));
+  {
+    CgJob *job = cg_jobs_page_get_selected (CG_JOBS_PAGE (cg_window_get_page_widget (window, "jobs")));
+    g_assert_nonnull (job);
+    g_assert_cmpstr (cg_job_get_company (job), ==, "OptiTrack");
+  }
+
+  /* nothing found: says so */
+  cg_window_search (window, "zzqxv");
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (cg_search_page_get_busy (search) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  iterate (50);
+  g_assert_cmpuint (cg_search_page_get_n_results (search), ==, 0);
+  g_assert_nonnull (find_widget (GTK_WIDGET (search), GTK_TYPE_LABEL, "No Results"));
+
+  /* Escape goes back */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-search", NULL));
+  g_assert_cmpstr (cg_window_get_page (window), ==, "jobs");
+
+  stop_app (g_steal_pointer (&app), GTK_WINDOW (window));
+}
+
+static void
 test_broken_library (void)
 {
   g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "career-guide", NULL);
@@ -629,6 +680,7 @@ main (int   argc,
   g_test_add_func ("/window/read-guide", test_read_guide);
   g_test_add_func ("/window/faq", test_faq);
   g_test_add_func ("/window/import", test_import);
+  g_test_add_func ("/window/search-everything", test_search_everything);
   g_test_add_func ("/window/broken-library", test_broken_library);
 
   return g_test_run ();

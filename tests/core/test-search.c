@@ -1,0 +1,163 @@
+/* test-search.c: one search through everything
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "cg-db.h"
+#include "cg-library.h"
+#include "cg-search.h"
+#include "cg-test-utils.h"
+
+typedef struct {
+  char      *dir;
+  CgLibrary *library;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *content = cg_library_dup_content_path ();
+  g_autoptr(GError) error = NULL;
+
+  f->dir = cg_test_make_tmpdir ();
+  path = g_build_filename (f->dir, "user.db", NULL);
+  f->library = cg_library_new (path, content);
+  g_assert_true (cg_library_open (f->library, &error));
+  g_assert_true (cg_db_exec (cg_library_get_db (f->library),
+    "INSERT INTO applications (title, company, stage, notes)"
+    " VALUES ('Firmware Lead', 'Acme <Robotics>', 1, 'Met the team; ask about TinyML');", &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->library);
+  cg_test_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static guint
+count_kind (GPtrArray    *results,
+            CgSearchKind  kind)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < results->len; i++)
+    n += ((CgSearchResult *) g_ptr_array_index (results, i))->kind == kind;
+  return n;
+}
+
+static CgSearchResult *
+find_title (GPtrArray  *results,
+            const char *title)
+{
+  for (guint i = 0; i < results->len; i++)
+    if (g_strcmp0 (((CgSearchResult *) g_ptr_array_index (results, i))->title, title) == 0)
+      return g_ptr_array_index (results, i);
+  return NULL;
+}
+
+static void
+test_every_kind (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) results = cg_search (cg_library_get_db (f->library), "firmware", 5, &error);
+  CgSearchResult *role, *application;
+
+  g_assert_no_error (error);
+  /* the bundled content: guides, questions and the role mention firmware */
+  g_assert_cmpuint (count_kind (results, CG_SEARCH_KIND_GUIDE), >=, 1);
+  g_assert_cmpuint (count_kind (results, CG_SEARCH_KIND_FAQ), >=, 1);
+  g_assert_cmpuint (count_kind (results, CG_SEARCH_KIND_ROLE), >=, 1);
+  g_assert_cmpuint (count_kind (results, CG_SEARCH_KIND_APPLICATION), ==, 1);
+  g_assert_cmpuint (count_kind (results, CG_SEARCH_KIND_GUIDE), <=, 5);
+
+  role = find_title (results, "Firmware Engineer");
+  if (role == NULL)
+    g_error ("the role is not found");
+  g_assert_cmpint (role->kind, ==, CG_SEARCH_KIND_ROLE);
+  g_assert_cmpstr (role->target, ==, "firmware-engineer");
+
+  application = find_title (results, "Firmware Lead");
+  if (application == NULL)
+    g_error ("the application is not found");
+  g_assert_cmpstr (application->where, ==, "Acme <Robotics> · Wishlist");
+
+  /* results are grouped: all postings, then guides, FAQ, roles, applications */
+  for (guint i = 1; i < results->len; i++)
+    g_assert_cmpint (((CgSearchResult *) g_ptr_array_index (results, i - 1))->kind, <=,
+                     ((CgSearchResult *) g_ptr_array_index (results, i))->kind);
+}
+
+static void
+test_postings_and_snippets (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) results = cg_search (cg_library_get_db (f->library), "optitrack", 5, &error);
+  CgSearchResult *posting;
+  g_autofree char *markup = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_kind (results, CG_SEARCH_KIND_POSTING), ==, 1);
+  posting = g_ptr_array_index (results, 0);
+  g_assert_cmpstr (posting->title, ==, "Machine Learning & Operations Engineer");
+  g_assert_cmpstr (posting->where, ==, "OptiTrack · Miami, FL");
+  g_assert_true (g_str_has_prefix (posting->target, "sha1:"));
+  g_assert_nonnull (strstr (posting->snippet, CG_SEARCH_MARK_START "OptiTrack" CG_SEARCH_MARK_END));
+
+  markup = cg_search_snippet_to_markup (posting->snippet);
+  g_assert_nonnull (strstr (markup, "<b>OptiTrack</b>"));
+  g_assert_null (strstr (markup, CG_SEARCH_MARK_START));
+}
+
+static void
+test_markup_is_escaped (void)
+{
+  g_autofree char *markup = cg_search_snippet_to_markup ("a <b>tag</b> & " CG_SEARCH_MARK_START "word" CG_SEARCH_MARK_END);
+  g_autofree char *plain = cg_search_snippet_to_plain ("line\none " CG_SEARCH_MARK_START "x" CG_SEARCH_MARK_END "\t");
+
+  g_assert_cmpstr (markup, ==, "a &lt;b&gt;tag&lt;/b&gt; &amp; <b>word</b>");
+  g_assert_cmpstr (plain, ==, "line one x ");
+}
+
+static void
+test_hostile_and_empty (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const char *inputs[] = { "", "   ", "C++ AND (", "'; DROP TABLE jobs; --", "NEAR(a b", "\"",
+                                  "%", "_", "\\", "\xff\xfe", "a:b", "^*" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) results = cg_search (cg_library_get_db (f->library), inputs[i], 5, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (results);
+    }
+
+  g_assert_cmpint (cg_library_count (f->library, CG_LIBRARY_KIND_JOBS), ==, 3);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/search/every-kind", Fixture, NULL, fixture_setup, test_every_kind, fixture_teardown);
+  g_test_add ("/search/postings-and-snippets", Fixture, NULL, fixture_setup, test_postings_and_snippets, fixture_teardown);
+  g_test_add ("/search/hostile-and-empty", Fixture, NULL, fixture_setup, test_hostile_and_empty, fixture_teardown);
+  g_test_add_func ("/search/markup-escaped", test_markup_is_escaped);
+
+  return g_test_run ();
+}
