@@ -10,6 +10,7 @@
 
 #include "cg-application.h"
 #include "cg-job-import.h"
+#include "cg-preferences-window.h"
 #include "cg-search.h"
 #include "cg-tracker.h"
 #include "cg-window.h"
@@ -17,6 +18,8 @@
 struct _CgApplication
 {
   AdwApplication  parent_instance;
+
+  GSettings      *settings;
 
   CgLibrary      *library;
   GError         *library_error;
@@ -67,6 +70,20 @@ cg_application_start_fresh_library (CgApplication  *self,
 }
 
 static void
+color_scheme_changed_cb (CgApplication *self)
+{
+  g_autofree char *scheme = g_settings_get_string (self->settings, "color-scheme");
+  AdwColorScheme value = ADW_COLOR_SCHEME_DEFAULT;
+
+  if (g_str_equal (scheme, "light"))
+    value = ADW_COLOR_SCHEME_FORCE_LIGHT;
+  else if (g_str_equal (scheme, "dark"))
+    value = ADW_COLOR_SCHEME_FORCE_DARK;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), value);
+}
+
+static void
 cg_application_startup (GApplication *app)
 {
   CgApplication *self = CG_APPLICATION (app);
@@ -74,6 +91,11 @@ cg_application_startup (GApplication *app)
   g_autofree char *content_path = NULL;
 
   G_APPLICATION_CLASS (cg_application_parent_class)->startup (app);
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  g_signal_connect_object (self->settings, "changed::color-scheme",
+                           G_CALLBACK (color_scheme_changed_cb), self, G_CONNECT_SWAPPED);
+  color_scheme_changed_cb (self);
 
   /* Opened once, here, before any window: the library lives as long as
    * the application does, and every window gets it from here. */
@@ -168,6 +190,7 @@ cg_application_shutdown (GApplication *app)
 
   g_clear_object (&self->library);
   g_clear_error (&self->library_error);
+  g_clear_object (&self->settings);
 
   G_APPLICATION_CLASS (cg_application_parent_class)->shutdown (app);
 }
@@ -443,7 +466,19 @@ show_page_action_cb (GSimpleAction *action,
     }
 }
 
+static void
+preferences_action_cb (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  CgApplication *self = CG_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (cg_preferences_window_new (parent, self->library)));
+}
+
 static const GActionEntry app_actions[] = {
+  { "preferences", preferences_action_cb },
   { "show-page", show_page_action_cb, "s" },
   { "about", about_action_cb },
   { "quit", quit_action_cb },
@@ -471,6 +506,7 @@ cg_application_init (CgApplication *self)
   static const struct { const char *action; const char *accels[2]; } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
     { "app.help", { "F1", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.show-page('jobs')", { "<Control>1", NULL } },
     { "win.show-page('guides')", { "<Control>2", NULL } },

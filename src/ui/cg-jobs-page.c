@@ -60,6 +60,7 @@ struct _CgJobsPage
   GtkBox             *description_box;
   GtkWidget          *description_view;
 
+  GSettings          *settings;
   gboolean            updating_filters;
   gint64              pending_id;   /* to select once the list has it */
 };
@@ -111,13 +112,23 @@ query_is_filtered (const CgJobQuery *q)
          q->employment_type != NULL || q->min_annual_pay > 0 || q->role != NULL || q->hide_expired;
 }
 
+static const char *sort_names[] = { "relevance", "newest", "pay", "title", "company" };
+
 static void
 query_changed_cb (CgJobsPage *self)
 {
   g_autoptr(CgJobQuery) query = NULL;
+  guint sort;
 
   if (self->model == NULL || self->updating_filters)
     return;
+
+  /* the sort and "hide expired" are kept for the next start */
+  sort = gtk_drop_down_get_selected (self->sort_dropdown);
+  if (sort < G_N_ELEMENTS (sort_names))
+    g_settings_set_string (self->settings, "jobs-sort", sort_names[sort]);
+  g_settings_set_boolean (self->settings, "jobs-hide-expired",
+                          gtk_toggle_button_get_active (self->hide_expired_button));
 
   query = build_query (self);
   cg_job_list_model_set_query (self->model, query);
@@ -481,6 +492,7 @@ cg_jobs_page_dispose (GObject *object)
   g_clear_object (&self->model);
   g_clear_object (&self->roles);
   g_clear_object (&self->library);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (cg_jobs_page_parent_class)->dispose (object);
 }
@@ -537,6 +549,21 @@ cg_jobs_page_init (CgJobsPage *self)
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  {
+    g_autofree char *sort = g_settings_get_string (self->settings, "jobs-sort");
+    g_autofree char *region = g_settings_get_string (self->settings, "default-region");
+
+    self->updating_filters = TRUE;
+    for (guint i = 0; i < G_N_ELEMENTS (sort_names); i++)
+      if (g_str_equal (sort, sort_names[i]))
+        gtk_drop_down_set_selected (self->sort_dropdown, i);
+    gtk_toggle_button_set_active (self->hide_expired_button,
+                                  g_settings_get_boolean (self->settings, "jobs-hide-expired"));
+    gtk_editable_set_text (GTK_EDITABLE (self->location_entry), region);
+    self->updating_filters = FALSE;
+  }
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);

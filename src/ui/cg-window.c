@@ -621,6 +621,19 @@ cg_window_get_search_page (CgWindow *self)
 }
 
 static void
+reload_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CgWindow *self = CG_WINDOW (widget);
+
+  reload_all (self);
+  for (guint i = 0; i < N_PAGES; i++)
+    if (g_strcmp0 (pages[i].name, cg_window_get_page (self)) == 0)
+      ensure_page_loaded (self, i);
+}
+
+static void
 search_action_cb (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -1041,6 +1054,7 @@ cg_window_class_init (CgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.start-fresh", NULL, start_fresh_action_cb);
   gtk_widget_class_install_action (widget_class, "win.open-link", "s", open_link_action_cb);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action_cb);
   gtk_widget_class_install_action (widget_class, "win.close-search", NULL, close_search_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_install_action (widget_class, "win.show-jobs-for-role", "s",

@@ -604,6 +604,49 @@ test_search_everything (void)
 }
 
 static void
+test_preferences_and_shortcuts (void)
+{
+  g_autoptr(CgApplication) app = start_app ();
+  CgWindow *window = cg_window_new (app);
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  CgLibrary *library = cg_application_get_library (app);
+  GListModel *toplevels;
+  GtkWidget *prefs = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  iterate (100);
+
+  /* the style follows the preference */
+  g_settings_set_string (settings, "color-scheme", "dark");
+  iterate (50);
+  g_assert_cmpint (adw_style_manager_get_color_scheme (adw_style_manager_get_default ()), ==,
+                   ADW_COLOR_SCHEME_FORCE_DARK);
+  g_settings_reset (settings, "color-scheme");
+  iterate (50);
+  g_assert_cmpint (adw_style_manager_get_color_scheme (adw_style_manager_get_default ()), ==,
+                   ADW_COLOR_SCHEME_DEFAULT);
+
+  /* the preferences window opens and shows where the library is */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  iterate (100);
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_PREFERENCES_WINDOW (w))
+        prefs = w;
+    }
+  g_assert_nonnull (prefs);
+  g_assert_nonnull (find_widget (prefs, GTK_TYPE_LABEL, cg_library_get_path (library)));
+  gtk_window_destroy (GTK_WINDOW (prefs));
+
+  /* the shortcuts window is there (Ctrl+?) */
+  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+
+  stop_app (g_steal_pointer (&app), GTK_WINDOW (window));
+}
+
+static void
 test_broken_library (void)
 {
   g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "career-guide", NULL);
@@ -681,6 +724,7 @@ main (int   argc,
   g_test_add_func ("/window/faq", test_faq);
   g_test_add_func ("/window/import", test_import);
   g_test_add_func ("/window/search-everything", test_search_everything);
+  g_test_add_func ("/window/preferences-and-shortcuts", test_preferences_and_shortcuts);
   g_test_add_func ("/window/broken-library", test_broken_library);
 
   return g_test_run ();
