@@ -1384,12 +1384,16 @@ build_row (Renderer   *self,
 
 /* At a paragraph's ENTER event: turns it into a table when one of its lines
  * is a delimiter row with as many cells as the line before it, the header.
- * Lines above the header stay a paragraph; the lines below are the body. */
+ * Lines above the header stay a paragraph; the lines below are the body.
+ *
+ * A table right above a "---" line is a setext heading to cmark: there the
+ * heading becomes the table and a thematic break, as in GFM. */
 static gboolean
 try_table (Renderer   *self,
            cmark_iter *iter,
            cmark_node *para)
 {
+  gboolean setext = cmark_node_get_type (para) == CMARK_NODE_HEADING;
   gboolean has_break = FALSE;
   gboolean has_pipe = FALSE;
   guint header = G_MAXUINT;
@@ -1411,6 +1415,10 @@ try_table (Renderer   *self,
     }
 
   if (!has_break || !has_pipe)
+    return FALSE;
+
+  /* Only "---" makes a thematic break below a table; "===" would be a row. */
+  if (setext && cmark_node_get_heading_level (para) != 2)
     return FALSE;
 
   g_ptr_array_set_size (self->nodes, 0);
@@ -1471,6 +1479,8 @@ try_table (Renderer   *self,
   g_ptr_array_set_size (self->nodes, 0);
 
   insert_before (para, table);
+  if (setext && !cmark_node_insert_after (table, node_new (CMARK_NODE_THEMATIC_BREAK)))
+    g_critical ("Cannot put a thematic break after a table");
   if (before != NULL)
     {
       insert_before (table, before);
@@ -1549,7 +1559,9 @@ transform (Renderer   *self,
 
         case CMARK_NODE_HEADING:
           end_word (self);
-          if (!entering)
+          if (entering)
+            try_table (self, iter, node);
+          else
             finish_heading (self, iter, node);
           break;
 
@@ -1807,7 +1819,8 @@ cg_markdown_page (const char *title,
                   const char *body_html,
                   const char *lang)
 {
-  g_autofree char *escaped_title = g_markup_escape_text (title != NULL ? title : "", -1);
+  g_autofree char *valid_title = g_utf8_make_valid (title != NULL ? title : "", -1);
+  g_autofree char *escaped_title = g_markup_escape_text (valid_title, -1);
   GString *page;
 
   if (body_html == NULL)
@@ -1828,7 +1841,6 @@ cg_markdown_page (const char *title,
                    "script-src 'none'; frame-src 'none'; object-src 'none'; "
                    "form-action 'none'; base-uri 'none'\">\n"
                    "<meta name=\"color-scheme\" content=\"light dark\">\n"
-                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                    "<link rel=\"stylesheet\" href=\"cg-resource:///css/page.css\">\n"
                    "<title>");
   g_string_append (page, escaped_title);

@@ -27,6 +27,9 @@ typedef char *(*CgMarkdownBlockFunc) (const char *info,
                                       const char *content,
                                       gpointer    user_data);
 
+/* A rendered document: the body HTML fragment, its table of contents
+ * (headings of levels 1 to 3) and word count. cg_markdown_render() may run
+ * on any thread, and a block function may itself render Markdown. */
 typedef struct _CgMarkdown CgMarkdown;
 
 CgMarkdown  *cg_markdown_render               (const char          *text,
