@@ -323,11 +323,15 @@ build_role (Builder      *b,
       if (cg_yaml_scalar (value) == NULL)
         return fail (error, file, line, _("aspect “%s” must be text"), key);
 
-      cg_db_bind_text (aspect_stmt, 1, slug);
-      cg_db_bind_text (aspect_stmt, 2, key);
-      cg_db_bind_text (aspect_stmt, 3, g_strstrip (g_strdup (cg_yaml_scalar (value))));
-      if (!cg_db_step_done (b->db, aspect_stmt, error))
-        return FALSE;
+      {
+        g_autofree char *text = g_strstrip (g_strdup (cg_yaml_scalar (value)));
+
+        cg_db_bind_text (aspect_stmt, 1, slug);
+        cg_db_bind_text (aspect_stmt, 2, key);
+        cg_db_bind_text (aspect_stmt, 3, text);
+        if (!cg_db_step_done (b->db, aspect_stmt, error))
+          return FALSE;
+      }
     }
 
   classifier = cg_yaml_mapping_get (doc, root, "classifier");
