@@ -692,6 +692,39 @@ cg_jobs_page_show_key (CgJobsPage *self,
   return TRUE;
 }
 
+/* Shows the postings matching the given filters (NULL: any), all others
+ * cleared; the Market and Compare pages open the list this way. */
+void
+cg_jobs_page_show_filtered (CgJobsPage *self,
+                            const char *role,
+                            const char *arrangement,
+                            const char *employment_type,
+                            const char *location)
+{
+  static const char *arrangements[] = { "onsite", "hybrid", "remote" };
+
+  g_return_if_fail (CG_IS_JOBS_PAGE (self));
+
+  self->updating_filters = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->location_entry), location ? location : "");
+  gtk_drop_down_set_selected (self->arrangement_dropdown, 0);
+  for (guint i = 0; arrangement != NULL && i < G_N_ELEMENTS (arrangements); i++)
+    if (g_str_equal (arrangement, arrangements[i]))
+      gtk_drop_down_set_selected (self->arrangement_dropdown, i + 1);
+  gtk_drop_down_set_selected (self->type_dropdown, 0);
+  for (guint i = 0; employment_type != NULL && cg_employment_types[i] != NULL; i++)
+    if (g_str_equal (employment_type, cg_employment_types[i]))
+      gtk_drop_down_set_selected (self->type_dropdown, i + 1);
+  gtk_drop_down_set_selected (self->pay_dropdown, 0);
+  gtk_toggle_button_set_active (self->hide_expired_button, FALSE);
+  self->updating_filters = FALSE;
+
+  /* the role dropdown runs the query */
+  cg_jobs_page_set_role (self, role);
+  query_changed_cb (self);
+}
+
 void
 cg_jobs_page_focus_search (CgJobsPage *self)
 {

@@ -23,6 +23,11 @@ void            cg_jobs_page_reload       (CgJobsPage   *self);
 void            cg_jobs_page_set_role     (CgJobsPage   *self,
                                            const char   *role);
 void            cg_jobs_page_focus_search (CgJobsPage   *self);
+void            cg_jobs_page_show_filtered (CgJobsPage  *self,
+                                           const char   *role,
+                                           const char   *arrangement,
+                                           const char   *employment_type,
+                                           const char   *location);
 gboolean        cg_jobs_page_show_key     (CgJobsPage   *self,
                                            const char   *key);
 CgJob          *cg_jobs_page_get_selected (CgJobsPage   *self);

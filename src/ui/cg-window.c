@@ -673,6 +673,26 @@ show_jobs_for_role_action_cb (GtkWidget  *widget,
   cg_jobs_page_set_role (jobs_page (self), *role ? role : NULL);
 }
 
+/* win.show-jobs a{ss}: the Jobs page filtered by any of the keys "role",
+ * "arrangement", "employment_type" and "location". */
+static void
+show_jobs_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CgWindow *self = CG_WINDOW (widget);
+  const char *role = NULL, *arrangement = NULL, *type = NULL, *location = NULL;
+
+  g_variant_lookup (parameter, "role", "&s", &role);
+  g_variant_lookup (parameter, "arrangement", "&s", &arrangement);
+  g_variant_lookup (parameter, "employment_type", "&s", &type);
+  g_variant_lookup (parameter, "location", "&s", &location);
+
+  cg_window_show_page (self, "jobs");
+  ensure_page_loaded (self, page_index ("jobs"));
+  cg_jobs_page_show_filtered (jobs_page (self), role, arrangement, type, location);
+}
+
 static void
 open_link_action_cb (GtkWidget  *widget,
                      const char *action_name,
@@ -1059,6 +1079,7 @@ cg_window_class_init (CgWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_install_action (widget_class, "win.show-jobs-for-role", "s",
                                    show_jobs_for_role_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-jobs", "a{ss}", show_jobs_action_cb);
   gtk_widget_class_install_action (widget_class, "win.import-postings", NULL, import_postings_action_cb);
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import-postings", NULL);

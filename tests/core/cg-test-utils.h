@@ -111,3 +111,14 @@ cg_test_copy_tree (const char *from,
         }
     }
 }
+
+/* The same, freed when the test ends: for use inside an assertion. */
+static inline const char *
+cg_test_query_str (sqlite3    *db,
+                   const char *sql)
+{
+  char *value = cg_test_query_text (db, sql);
+
+  g_test_queue_free (value);
+  return value;
+}

@@ -100,10 +100,10 @@ test_minimal_sources (void)
   g_assert_no_error (error);
 
   db = cg_db_open (out, TRUE, &error);
-  g_assert_cmpstr (cg_test_query_text (db, "SELECT keywords FROM guides WHERE slug = 'first'"), ==, "a\nb");
+  g_assert_cmpstr (cg_test_query_str (db, "SELECT keywords FROM guides WHERE slug = 'first'"), ==, "a\nb");
   g_assert_cmpint (cg_test_query_int (db, "SELECT position FROM faq WHERE slug = '01-q'"), ==, 3);
-  g_assert_cmpstr (cg_test_query_text (db, "SELECT role FROM jobs"), ==, "alpha");
-  g_assert_cmpstr (cg_test_query_text (db, "SELECT source FROM figures"), ==, "Test, figures");
+  g_assert_cmpstr (cg_test_query_str (db, "SELECT role FROM jobs"), ==, "alpha");
+  g_assert_cmpstr (cg_test_query_str (db, "SELECT source FROM figures"), ==, "Test, figures");
   cg_db_close (db);
 
   cg_test_remove_tree (dir);

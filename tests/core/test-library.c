@@ -75,7 +75,7 @@ test_first_start_copies_bundled (Fixture       *f,
   g_assert_cmpint (cg_library_count (library, CG_LIBRARY_KIND_FIGURES), ==, 6);
   g_assert_cmpint (cg_library_count (library, CG_LIBRARY_KIND_APPLICATIONS), ==, 0);
   g_assert_cmpint (cg_test_query_int (db, "SELECT count(*) FROM jobs WHERE origin = 'bundled'"), ==, 3);
-  g_assert_cmpstr (cg_test_query_text (db, "PRAGMA journal_mode"), ==, "wal");
+  g_assert_cmpstr (cg_test_query_str (db, "PRAGMA journal_mode"), ==, "wal");
   g_assert_cmpint (cg_test_query_int (db, "PRAGMA foreign_keys"), ==, 1);
 
   /* the facts of the three postings */
@@ -130,7 +130,7 @@ test_bundled_replaced_user_rows_kept (Fixture       *f,
   g_assert_cmpint (cg_test_query_int (db, "SELECT count(*) FROM faq"), >=, 5);
   g_assert_cmpint (cg_test_query_int (db, "SELECT count(*) FROM jobs WHERE origin = 'user' AND title = 'Mine'"), ==, 1);
   g_assert_cmpint (cg_test_query_int (db, "SELECT count(*) FROM guides WHERE origin = 'user' AND slug = 'my-notes'"), ==, 1);
-  g_assert_cmpstr (cg_test_query_text (db, "SELECT value FROM meta WHERE key = 'content_version'"), !=, "old");
+  g_assert_cmpstr (cg_test_query_str (db, "SELECT value FROM meta WHERE key = 'content_version'"), !=, "old");
   (void) bundled_slug;
 }
 
@@ -153,7 +153,7 @@ test_user_guide_with_bundled_slug_wins (Fixture       *f,
 
   g_free (sql);
   sql = g_strdup_printf ("SELECT title FROM guides WHERE slug = '%s'", slug);
-  g_assert_cmpstr (cg_test_query_text (db, sql), ==, "My version");
+  g_assert_cmpstr (cg_test_query_str (db, sql), ==, "My version");
 }
 
 static void

@@ -368,6 +368,46 @@ wait_reader (CgReaderView *reader)
 }
 
 static void
+test_show_jobs_filtered (void)
+{
+  g_autoptr(CgApplication) app = start_app ();
+  CgWindow *window = cg_window_new (app);
+  GVariantBuilder builder;
+  CgJobsPage *jobs;
+  GListModel *model;
+
+  gtk_window_present (GTK_WINDOW (window));
+  iterate (100);
+  activate (GTK_WIDGET (window), "win.show-page", "faq");
+
+  /* as the Market page asks: remote postings */
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
+  g_variant_builder_add (&builder, "{ss}", "arrangement", "remote");
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.show-jobs",
+                                                     g_variant_builder_end (&builder)));
+  g_assert_cmpstr (cg_window_get_page (window), ==, "jobs");
+  jobs = CG_JOBS_PAGE (cg_window_get_page_widget (window, "jobs"));
+  wait_jobs_loaded (jobs);
+  model = G_LIST_MODEL (cg_jobs_page_get_model (jobs));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+
+  /* a role and a location: the other filters are cleared */
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
+  g_variant_builder_add (&builder, "{ss}", "role", "ml-engineer");
+  g_variant_builder_add (&builder, "{ss}", "location", "Orlando");
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.show-jobs",
+                                                     g_variant_builder_end (&builder)));
+  wait_jobs_loaded (jobs);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  {
+    g_autoptr(CgJob) job = g_list_model_get_item (model, 0);
+    g_assert_cmpstr (cg_job_get_title (job), ==, "AI/Machine Learning Engineer Senior");
+  }
+
+  stop_app (g_steal_pointer (&app), GTK_WINDOW (window));
+}
+
+static void
 test_read_guide (void)
 {
   g_autoptr(CgApplication) app = start_app ();
@@ -720,6 +760,7 @@ main (int   argc,
   g_test_add_func ("/window/pages-show-bundled-records", test_pages_show_bundled_records);
   g_test_add_func ("/window/track-posting", test_track_posting);
   g_test_add_func ("/window/search-and-filter", test_search_and_filter);
+  g_test_add_func ("/window/show-jobs-filtered", test_show_jobs_filtered);
   g_test_add_func ("/window/read-guide", test_read_guide);
   g_test_add_func ("/window/faq", test_faq);
   g_test_add_func ("/window/import", test_import);
