@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -23,6 +24,8 @@
 #include "cg-job-application.h"
 #include "cg-db.h"
 #include "cg-faq-entry.h"
+#include "cg-front-matter.h"
+#include "cg-markdown.h"
 #include "cg-figure.h"
 #include "cg-guide.h"
 #include "cg-job.h"
@@ -729,4 +732,155 @@ cg_library_find_application_for_job (CgLibrary  *self,
     return 0;
 
   return sqlite3_column_int64 (stmt, 0);
+}
+
+#define MAX_GUIDE_SIZE (4 * 1024 * 1024)
+
+/* A slug from a file name: lower case, a-z 0-9 and single dashes. */
+static char *
+slug_from_path (const char *path)
+{
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *ascii = NULL;
+  GString *slug = g_string_new (NULL);
+  char *dot = strrchr (base, '.');
+
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+  ascii = g_str_to_ascii (base, "C");
+  for (const char *p = ascii; *p; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        g_string_append_c (slug, g_ascii_tolower (*p));
+      else if (slug->len > 0 && slug->str[slug->len - 1] != '-')
+        g_string_append_c (slug, '-');
+    }
+  while (slug->len > 0 && slug->str[slug->len - 1] == '-')
+    g_string_truncate (slug, slug->len - 1);
+  if (slug->len == 0)
+    g_string_append (slug, "guide");
+
+  return g_string_free (slug, FALSE);
+}
+
+/* Imports a Markdown file (with or without front matter) as the user's own
+ * guide, through the same pipeline as the bundled ones. Its slug comes from
+ * the file name; importing the same file again replaces it; a bundled
+ * guide with that slug is left alone and the new one gets another slug.
+ * Malformed front matter does not stop the import: @warning says what was
+ * wrong (with its line) and the body is kept. */
+gboolean
+cg_library_import_guide (CgLibrary   *self,
+                         const char  *path,
+                         char       **slug_out,
+                         char       **warning,
+                         GError     **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *slug = NULL;
+  g_autofree char *base_slug = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *keywords = NULL;
+  g_autoptr(GError) fm_error = NULL;
+  g_autoptr(CgFrontMatter) fm = NULL;
+  g_autoptr(CgMarkdown) md = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gsize length;
+
+  g_return_val_if_fail (CG_IS_LIBRARY (self), FALSE);
+
+  if (!g_file_get_contents (path, &contents, &length, error))
+    return FALSE;
+  if (length > MAX_GUIDE_SIZE)
+    {
+      g_set_error (error, CG_DB_ERROR, CG_DB_ERROR_FAILED,
+                   _("The file is larger than 4 MB; that is not a guide"));
+      return FALSE;
+    }
+  if (!g_utf8_validate (contents, length, NULL) || memchr (contents, '\0', length) != NULL)
+    {
+      g_set_error (error, CG_DB_ERROR, CG_DB_ERROR_FAILED, _("The file is not UTF-8 text"));
+      return FALSE;
+    }
+
+  fm = cg_front_matter_parse (contents, (gssize) length, &fm_error);
+  if (fm_error != NULL && warning != NULL)
+    *warning = g_strdup (fm_error->message);
+
+  /* the title: front matter, else the first heading, else the file name */
+  md = cg_markdown_render (cg_front_matter_get_body (fm), -1, NULL, NULL, NULL);
+  title = g_strdup (cg_front_matter_get_title (fm) ? cg_front_matter_get_title (fm)
+                    : cg_markdown_get_first_heading (md) ? cg_markdown_get_first_heading (md)
+                    : NULL);
+  if (title == NULL)
+    {
+      g_autofree char *base = g_path_get_basename (path);
+      title = g_steal_pointer (&base);
+    }
+  if (cg_front_matter_get_keywords (fm) != NULL)
+    keywords = g_strjoinv ("\n", (char **) cg_front_matter_get_keywords (fm));
+
+  /* a bundled guide keeps its slug */
+  base_slug = slug_from_path (path);
+  slug = g_strdup (base_slug);
+  for (guint n = 2;; n++)
+    {
+      g_autoptr(sqlite3_stmt) check = cg_db_prepare (self->db,
+        "SELECT origin FROM guides WHERE slug = ?", error);
+
+      if (check == NULL)
+        return FALSE;
+      cg_db_bind_text (check, 1, slug);
+      if (sqlite3_step (check) != SQLITE_ROW || g_strcmp0 (cg_db_column_text (check, 0), "user") == 0)
+        break;
+      g_free (slug);
+      slug = g_strdup_printf ("%s-%u", base_slug, n);
+    }
+
+  stmt = cg_db_prepare (self->db,
+    "INSERT INTO guides (slug, origin, title, description, keywords, image, date, body, source)"
+    " VALUES (?1, 'user', ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+    " ON CONFLICT (slug) DO UPDATE SET title = excluded.title, description = excluded.description,"
+    "  keywords = excluded.keywords, image = excluded.image, date = excluded.date,"
+    "  body = excluded.body, source = excluded.source", error);
+  if (stmt == NULL)
+    return FALSE;
+  cg_db_bind_text (stmt, 1, slug);
+  cg_db_bind_text (stmt, 2, title);
+  cg_db_bind_text (stmt, 3, cg_front_matter_get_description (fm));
+  cg_db_bind_text (stmt, 4, keywords);
+  cg_db_bind_text (stmt, 5, cg_front_matter_get_image (fm));
+  cg_db_bind_text (stmt, 6, cg_front_matter_get_date (fm));
+  cg_db_bind_text (stmt, 7, cg_front_matter_get_body (fm));
+  cg_db_bind_text (stmt, 8, path);
+  if (!cg_db_step_done (self->db, stmt, error))
+    return FALSE;
+
+  if (slug_out != NULL)
+    *slug_out = g_steal_pointer (&slug);
+  return TRUE;
+}
+
+/* Deletes one of the user's own guides (never a bundled one). */
+gboolean
+cg_library_delete_guide (CgLibrary   *self,
+                         const char  *slug,
+                         GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (CG_IS_LIBRARY (self), FALSE);
+
+  stmt = cg_db_prepare (self->db, "DELETE FROM guides WHERE slug = ? AND origin = 'user'", error);
+  if (stmt == NULL)
+    return FALSE;
+  cg_db_bind_text (stmt, 1, slug);
+  if (!cg_db_step_done (self->db, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, CG_DB_ERROR, CG_DB_ERROR_FAILED, _("There is no guide of yours called “%s”"), slug);
+      return FALSE;
+    }
+  return TRUE;
 }

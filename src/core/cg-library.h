@@ -61,4 +61,13 @@ gint64      cg_library_add_application       (CgLibrary    *self,
                                               const char   *job_key,
                                               GError      **error);
 
+gboolean    cg_library_import_guide          (CgLibrary    *self,
+                                              const char   *path,
+                                              char        **slug,
+                                              char        **warning,
+                                              GError      **error);
+gboolean    cg_library_delete_guide          (CgLibrary    *self,
+                                              const char   *slug,
+                                              GError      **error);
+
 G_END_DECLS

@@ -222,7 +222,36 @@ run_import (char **files)
       return 2;
     }
 
-  status = cg_job_import_cli (cg_library_get_db (library), files, out, err);
+  status = 0;
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      if (g_str_has_suffix (files[i], ".md") || g_str_has_suffix (files[i], ".markdown"))
+        {
+          /* a guide, through the same pipeline as the bundled ones */
+          g_autofree char *slug = NULL;
+          g_autofree char *warning = NULL;
+          g_autofree char *display = g_filename_display_name (files[i]);
+          g_autoptr(GError) guide_error = NULL;
+
+          if (cg_library_import_guide (library, files[i], &slug, &warning, &guide_error))
+            g_string_append_printf (out, _("%s: guide imported as “%s”\n"), display, slug);
+          else
+            {
+              g_string_append_printf (err, _("%s: refused: %s\n"), display, guide_error->message);
+              status = 1;
+            }
+          if (warning != NULL)
+            g_string_append_printf (err, _("%s: front matter: %s\n"), display, warning);
+        }
+      else
+        {
+          char *one[] = { files[i], NULL };
+
+          if (cg_job_import_cli (cg_library_get_db (library), one, out, err) != 0)
+            status = 1;
+        }
+    }
+
   g_print ("%s", out->str);
   g_printerr ("%s", err->str);
   return status;

@@ -47,7 +47,9 @@ struct _CgGuidesPage
   AdwFlap        *flap;
   GtkListBox     *toc_list;
   GtkBox         *reader_box;
+  GtkButton      *delete_button;
   CgReaderView   *reader;
+  char           *pending_delete;  /* a user guide deleted, until the undo toast goes */
 };
 
 G_DEFINE_FINAL_TYPE (CgGuidesPage, cg_guides_page, GTK_TYPE_WIDGET)
@@ -108,6 +110,8 @@ filter_func (GtkListBoxRow *row,
   g_autofree char *needle = NULL;
 
   if (!guide_has_keyword (guide, keyword))
+    return FALSE;
+  if (g_strcmp0 (self->pending_delete, cg_guide_get_slug (guide)) == 0)
     return FALSE;
   if (*text == '\0')
     return TRUE;
@@ -325,6 +329,8 @@ show_guide (CgGuidesPage *self,
   cg_reader_view_load_page (self->reader, page, base);
 
   fill_toc (self, cg_markdown_get_toc (md));
+  gtk_widget_set_visible (GTK_WIDGET (self->delete_button),
+                          g_strcmp0 (cg_guide_get_origin (guide), "user") == 0);
   minutes = g_strdup_printf (ngettext ("%u min read", "%u min read",
                                        cg_markdown_get_reading_minutes (md)),
                              cg_markdown_get_reading_minutes (md));
@@ -524,9 +530,161 @@ toggle_toc_action_cb (GtkWidget  *widget,
 }
 
 static void
+add_toast (CgGuidesPage *self,
+           AdwToast     *toast)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *overlay = NULL;
+
+  /* the window's toast overlay is its content */
+  if (ADW_IS_APPLICATION_WINDOW (root))
+    overlay = adw_application_window_get_content (ADW_APPLICATION_WINDOW (root));
+  if (ADW_IS_TOAST_OVERLAY (overlay))
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static void
+finish_delete (CgGuidesPage *self,
+               gboolean      reload)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *slug = g_steal_pointer (&self->pending_delete);
+
+  if (slug == NULL || self->library == NULL)
+    return;
+
+  if (!cg_library_delete_guide (self->library, slug, &error))
+    g_warning ("Cannot delete the guide %s: %s", slug, error->message);
+  if (reload)
+    cg_guides_page_reload (self);
+}
+
+static void
+toast_dismissed_cb (AdwToast     *toast,
+                    CgGuidesPage *self)
+{
+  finish_delete (self, TRUE);
+}
+
+static void
+delete_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CgGuidesPage *self = CG_GUIDES_PAGE (widget);
+  const char *slug = cg_guides_page_get_current (self);
+  g_autoptr(CgGuide) guide = slug ? find_guide (self, slug) : NULL;
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  if (guide == NULL || g_strcmp0 (cg_guide_get_origin (guide), "user") != 0)
+    return;
+
+  /* a deletion still waiting for its toast goes through now */
+  finish_delete (self, FALSE);
+
+  /* hidden now, deleted when the toast goes away without Undo */
+  self->pending_delete = g_strdup (slug);
+  filter_changed_cb (self);
+  gtk_stack_set_visible_child_name (self->reader_stack, "none");
+  update_reader_actions (self, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->delete_button), FALSE);
+
+  message = g_strdup_printf (_("Deleted “%s”"), cg_guide_get_title (guide));
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "guides.undo-delete");
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self, 0);
+  add_toast (self, toast);
+}
+
+static void
+undo_delete_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  CgGuidesPage *self = CG_GUIDES_PAGE (widget);
+  g_autofree char *slug = g_steal_pointer (&self->pending_delete);
+
+  filter_changed_cb (self);
+  if (slug != NULL)
+    cg_guides_page_open (self, slug);
+}
+
+/* Imports @path as the user's guide and opens it. */
+gboolean
+cg_guides_page_import (CgGuidesPage  *self,
+                       const char    *path,
+                       GError       **error)
+{
+  g_autofree char *slug = NULL;
+  g_autofree char *warning = NULL;
+
+  g_return_val_if_fail (CG_IS_GUIDES_PAGE (self), FALSE);
+
+  if (!cg_library_import_guide (self->library, path, &slug, &warning, error))
+    return FALSE;
+
+  cg_guides_page_reload (self);
+  cg_guides_page_open (self, slug);
+  if (warning != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Imported, but its front matter is broken: %s"),
+                                                  warning);
+      add_toast (self, adw_toast_new (message));
+    }
+  return TRUE;
+}
+
+static void
+import_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    CgGuidesPage    *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (path != NULL && !cg_guides_page_import (self, path, &error))
+        {
+          g_autofree char *message = g_strdup_printf (_("The guide was not imported: %s"), error->message);
+          add_toast (self, adw_toast_new (message));
+        }
+    }
+  g_object_unref (dialog);
+}
+
+static void
+import_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CgGuidesPage *self = CG_GUIDES_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (_("Import Guide"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Markdown files"));
+  gtk_file_filter_add_pattern (filter, "*.md");
+  gtk_file_filter_add_pattern (filter, "*.markdown");
+  gtk_file_filter_add_mime_type (filter, "text/markdown");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_signal_connect (dialog, "response", G_CALLBACK (import_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
 cg_guides_page_dispose (GObject *object)
 {
   CgGuidesPage *self = CG_GUIDES_PAGE (object);
+
+  finish_delete (self, FALSE);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CG_TYPE_GUIDES_PAGE);
   g_clear_object (&self->guides);
@@ -562,6 +720,7 @@ cg_guides_page_class_init (CgGuidesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CgGuidesPage, flap);
   gtk_widget_class_bind_template_child (widget_class, CgGuidesPage, toc_list);
   gtk_widget_class_bind_template_child (widget_class, CgGuidesPage, reader_box);
+  gtk_widget_class_bind_template_child (widget_class, CgGuidesPage, delete_button);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, guide_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, toc_activated_cb);
@@ -581,6 +740,9 @@ cg_guides_page_class_init (CgGuidesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "guides.back", NULL, history_action_cb);
   gtk_widget_class_install_action (widget_class, "guides.forward", NULL, history_action_cb);
   gtk_widget_class_install_action (widget_class, "guides.toggle-toc", NULL, toggle_toc_action_cb);
+  gtk_widget_class_install_action (widget_class, "guides.import", NULL, import_action_cb);
+  gtk_widget_class_install_action (widget_class, "guides.delete", NULL, delete_action_cb);
+  gtk_widget_class_install_action (widget_class, "guides.undo-delete", NULL, undo_delete_action_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "guides.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "guides.zoom-in", NULL);

@@ -25,5 +25,8 @@ const char   *cg_guides_page_get_current  (CgGuidesPage *self);
 CgReaderView *cg_guides_page_get_reader   (CgGuidesPage *self);
 guint         cg_guides_page_get_n_visible (CgGuidesPage *self);
 GtkListBox   *cg_guides_page_get_list_box (CgGuidesPage *self);
+gboolean      cg_guides_page_import       (CgGuidesPage *self,
+                                           const char   *path,
+                                           GError      **error);
 
 G_END_DECLS

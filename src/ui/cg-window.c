@@ -901,7 +901,31 @@ cg_window_import_files (CgWindow *self,
   g_return_if_fail (CG_IS_WINDOW (self));
 
   for (GList *l = files; l != NULL; l = l->next)
-    g_queue_push_tail (&self->import_queue, g_object_ref (l->data));
+    {
+      g_autofree char *path = g_file_get_path (l->data);
+
+      /* Markdown files are guides */
+      if (path != NULL && (g_str_has_suffix (path, ".md") || g_str_has_suffix (path, ".markdown")))
+        {
+          int index = page_index ("guides");
+          g_autoptr(GError) error = NULL;
+
+          cg_window_show_page (self, "guides");
+          ensure_page_loaded (self, index);
+          if (!cg_guides_page_import (CG_GUIDES_PAGE (self->page_widgets[index]), path, &error))
+            {
+              g_autofree char *message = g_strdup_printf (_("The guide was not imported: %s"),
+                                                          error->message);
+              show_error_toast (self, message);
+            }
+          update_count (self, index);
+          continue;
+        }
+      g_queue_push_tail (&self->import_queue, g_object_ref (l->data));
+    }
+
+  if (g_queue_is_empty (&self->import_queue) && self->import_cancellable == NULL)
+    return;
 
   cg_window_show_page (self, "jobs");
   ensure_page_loaded (self, page_index ("jobs"));

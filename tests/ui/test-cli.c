@@ -143,6 +143,45 @@ test_import_good_and_bad (Fixture       *f,
 }
 
 static void
+test_import_guide (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *good = write_file (f, "My Notes.md", "---\ntitle: My interview notes\nkeywords: [prep]\n---\n# Notes\n\nText.\n");
+  g_autofree char *bad = write_file (f, "broken.md", "---\ntitle: [unclosed\n---\n# Still a guide\n\nBody.\n");
+  g_autofree char *bin = write_file (f, "binary.md", "\xff\xfe\x00\x01");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *args[] = { "--import", good, bad, NULL };
+  const char *args_bin[] = { "--import", bin, NULL };
+
+  /* malformed front matter: imported all the same, with a warning */
+  g_assert_cmpint (run (f, args, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "My Notes.md: guide imported as “my-notes”"));
+  g_assert_nonnull (strstr (out, "broken.md: guide imported as “broken”"));
+  g_assert_nonnull (strstr (err, "broken.md: front matter: line 3"));
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (f, args_bin, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "binary.md: refused"));
+
+  {
+    g_autofree char *path = g_build_filename (f->data_home, "career-guide", "user.db", NULL);
+    sqlite3 *db = NULL;
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT title FROM guides WHERE origin = 'user' ORDER BY slug", -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "Still a guide");
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "My interview notes");
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+  }
+}
+
+static void
 test_import_nothing (Fixture       *f,
                      gconstpointer  data)
 {
@@ -259,6 +298,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/cli/import/good-and-bad", Fixture, NULL, fixture_setup, test_import_good_and_bad, fixture_teardown);
+  g_test_add ("/cli/import/guide", Fixture, NULL, fixture_setup, test_import_guide, fixture_teardown);
   g_test_add ("/cli/import/nothing", Fixture, NULL, fixture_setup, test_import_nothing, fixture_teardown);
   g_test_add ("/cli/applications/round-trip", Fixture, NULL, fixture_setup, test_applications_round_trip, fixture_teardown);
   g_test_add ("/cli/search", Fixture, NULL, fixture_setup, test_search, fixture_teardown);

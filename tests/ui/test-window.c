@@ -493,6 +493,54 @@ test_read_guide (void)
 }
 
 static void
+test_import_and_delete_guide (void)
+{
+  g_autoptr(CgApplication) app = start_app ();
+  CgWindow *window = cg_window_new (app);
+  CgLibrary *library = cg_application_get_library (app);
+  g_autofree char *dir = g_dir_make_tmp ("cg-guide-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "Offer Checklist.md", NULL);
+  g_autoptr(GFile) file = NULL;
+  CgGuidesPage *guides;
+  GList *files;
+
+  gtk_window_present (GTK_WINDOW (window));
+  iterate (100);
+
+  g_assert_true (g_file_set_contents (path, "# Offer checklist\n\n- Compare pay per year\n", -1, NULL));
+  file = g_file_new_for_path (path);
+  files = g_list_append (NULL, file);
+  cg_window_import_files (window, files);   /* as when dropped on the window */
+  g_list_free (files);
+
+  g_assert_cmpstr (cg_window_get_page (window), ==, "guides");
+  guides = CG_GUIDES_PAGE (cg_window_get_page_widget (window, "guides"));
+  g_assert_cmpstr (cg_guides_page_get_current (guides), ==, "offer-checklist");
+  g_assert_cmpuint (cg_guides_page_get_n_visible (guides), ==, 9);
+  wait_reader (cg_guides_page_get_reader (guides));
+
+  /* delete: gone from the list at once; Undo brings it back */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (guides), "guides.delete", NULL));
+  g_assert_cmpuint (cg_guides_page_get_n_visible (guides), ==, 8);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (guides), "guides.undo-delete", NULL));
+  g_assert_cmpuint (cg_guides_page_get_n_visible (guides), ==, 9);
+  g_assert_cmpint (cg_library_count (library, CG_LIBRARY_KIND_GUIDES), ==, 9);
+
+  /* delete again and let the toast go: deleted for good; bundled ones stay */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (guides), "guides.delete", NULL));
+  stop_app (g_steal_pointer (&app), GTK_WINDOW (window));
+  {
+    g_autofree char *db_path = cg_library_dup_default_path ();
+    g_autoptr(CgLibrary) again = cg_library_new (db_path, g_getenv ("CG_CONTENT_DB"));
+    g_assert_true (cg_library_open (again, NULL));
+    g_assert_cmpint (cg_library_count (again, CG_LIBRARY_KIND_GUIDES), ==, 8);
+  }
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
 test_faq (void)
 {
   g_autoptr(CgApplication) app = start_app ();
@@ -763,6 +811,7 @@ main (int   argc,
   g_test_add_func ("/window/show-jobs-filtered", test_show_jobs_filtered);
   g_test_add_func ("/window/read-guide", test_read_guide);
   g_test_add_func ("/window/faq", test_faq);
+  g_test_add_func ("/window/import-and-delete-guide", test_import_and_delete_guide);
   g_test_add_func ("/window/import", test_import);
   g_test_add_func ("/window/search-everything", test_search_everything);
   g_test_add_func ("/window/preferences-and-shortcuts", test_preferences_and_shortcuts);
