@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cg-compare-page.h"
 #include "cg-db.h"
 #include "cg-faq-entry.h"
 #include "cg-job-import.h"
@@ -271,6 +272,16 @@ reload_page (CgWindow *self,
         cg_guides_page_reload (CG_GUIDES_PAGE (self->page_widgets[index]));
       else
         cg_guides_page_set_library (CG_GUIDES_PAGE (self->page_widgets[index]), self->library);
+      self->page_loaded[index] = TRUE;
+      update_count (self, index);
+      return;
+    }
+  if (CG_IS_COMPARE_PAGE (self->page_widgets[index]))
+    {
+      if (self->page_loaded[index])
+        cg_compare_page_reload (CG_COMPARE_PAGE (self->page_widgets[index]));
+      else
+        cg_compare_page_set_library (CG_COMPARE_PAGE (self->page_widgets[index]), self->library);
       self->page_loaded[index] = TRUE;
       update_count (self, index);
       return;
@@ -559,7 +570,21 @@ cg_window_open_link (CgWindow   *self,
 
   if (g_str_has_prefix (uri, "role:"))
     {
+      int index = page_index ("compare");
+      g_auto(GStrv) current = NULL;
+      const char *roles[3] = { uri + strlen ("role:"), NULL, NULL };
+
       cg_window_show_page (self, "compare");
+      ensure_page_loaded (self, index);
+      /* the linked role first, beside the one shown before it */
+      current = cg_compare_page_dup_roles (CG_COMPARE_PAGE (self->page_widgets[index]));
+      for (guint i = 0; current != NULL && current[i] != NULL; i++)
+        if (g_strcmp0 (current[i], roles[0]) != 0)
+          {
+            roles[1] = current[i];
+            break;
+          }
+      cg_compare_page_set_roles (CG_COMPARE_PAGE (self->page_widgets[index]), roles);
       return TRUE;
     }
 
@@ -1079,6 +1104,7 @@ cg_window_class_init (CgWindowClass *klass)
   g_type_ensure (CG_TYPE_JOBS_PAGE);
   g_type_ensure (CG_TYPE_GUIDES_PAGE);
   g_type_ensure (CG_TYPE_FAQ_PAGE);
+  g_type_ensure (CG_TYPE_COMPARE_PAGE);
   g_type_ensure (CG_TYPE_SEARCH_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/cg-window.ui");
@@ -1174,6 +1200,8 @@ setup_pages (CgWindow *self)
         page = cg_guides_page_new ();
       else if (kind == CG_LIBRARY_KIND_FAQ)
         page = cg_faq_page_new ();
+      else if (kind == CG_LIBRARY_KIND_ROLES)
+        page = cg_compare_page_new ();
       else
         {
           page = cg_list_page_new ();

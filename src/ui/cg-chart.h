@@ -1,0 +1,112 @@
+/* cg-chart.h: a chart drawn natively, with hover, keyboard and export
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define CG_CHART_ERROR (cg_chart_error_quark ())
+
+typedef enum {
+  CG_CHART_ERROR_EXPORT,
+} CgChartError;
+
+typedef enum {
+  CG_CHART_BARS,      /* horizontal bars, one per series in each category */
+  CG_CHART_DONUT,     /* slices per category; a second series is an inner ring */
+  CG_CHART_HISTOGRAM, /* adjacent vertical bins, with median and quartile markers */
+  CG_CHART_COLUMNS,   /* vertical columns in order, e.g. postings per month */
+  CG_CHART_LINE,      /* a line through the categories in order */
+} CgChartKind;
+
+#define CG_TYPE_CHART_KIND (cg_chart_kind_get_type ())
+GType cg_chart_kind_get_type (void) G_GNUC_CONST;
+
+/* Returns the text for @value, e.g. "$95K"; newly allocated. */
+typedef char *(*CgChartFormatFunc) (double   value,
+                                    gpointer user_data);
+
+#define CG_TYPE_CHART (cg_chart_get_type ())
+
+G_DECLARE_FINAL_TYPE (CgChart, cg_chart, CG, CHART, GtkWidget)
+
+GQuark           cg_chart_error_quark          (void);
+
+GtkWidget       *cg_chart_new                  (CgChartKind        kind);
+CgChartKind      cg_chart_get_kind             (CgChart           *self);
+void             cg_chart_set_kind             (CgChart           *self,
+                                                CgChartKind        kind);
+const char      *cg_chart_get_title            (CgChart           *self);
+void             cg_chart_set_title            (CgChart           *self,
+                                                const char        *title);
+const char      *cg_chart_get_unit             (CgChart           *self);
+void             cg_chart_set_unit             (CgChart           *self,
+                                                const char        *unit);
+const char      *cg_chart_get_category_title   (CgChart           *self);
+void             cg_chart_set_category_title   (CgChart           *self,
+                                                const char        *category_title);
+gboolean         cg_chart_get_show_title       (CgChart           *self);
+void             cg_chart_set_show_title       (CgChart           *self,
+                                                gboolean           show_title);
+void             cg_chart_set_value_formatter  (CgChart           *self,
+                                                CgChartFormatFunc  func,
+                                                gpointer           user_data,
+                                                GDestroyNotify     destroy);
+char            *cg_chart_format_value         (CgChart           *self,
+                                                double             value);
+
+/* Data */
+void             cg_chart_clear                (CgChart           *self);
+guint            cg_chart_add_series           (CgChart           *self,
+                                                const char        *name);
+void             cg_chart_add_point            (CgChart           *self,
+                                                guint              series,
+                                                const char        *category_key,
+                                                const char        *label,
+                                                double             value);
+void             cg_chart_set_range            (CgChart           *self,
+                                                double             lower,
+                                                double             upper);
+void             cg_chart_set_markers          (CgChart           *self,
+                                                double             median,
+                                                double             q1,
+                                                double             q3);
+guint            cg_chart_get_n_series         (CgChart           *self);
+guint            cg_chart_get_n_categories     (CgChart           *self);
+gboolean         cg_chart_is_empty             (CgChart           *self);
+void             cg_chart_get_item_color       (CgChart           *self,
+                                                guint              series,
+                                                guint              category,
+                                                GdkRGBA           *color);
+
+/* Focus and activation */
+gboolean         cg_chart_move_focus           (CgChart           *self,
+                                                int                delta);
+gboolean         cg_chart_get_focus            (CgChart           *self,
+                                                guint             *series,
+                                                const char       **category_key);
+gboolean         cg_chart_activate_focus       (CgChart           *self);
+
+/* Other presentations */
+char            *cg_chart_dup_description      (CgChart           *self);
+GtkWidget       *cg_chart_build_table          (CgChart           *self);
+int              cg_chart_get_export_height    (CgChart           *self,
+                                                int                width);
+cairo_surface_t *cg_chart_render_to_surface    (CgChart           *self,
+                                                int                width,
+                                                int                height);
+gboolean         cg_chart_export_png           (CgChart           *self,
+                                                const char        *path,
+                                                int                width,
+                                                int                height,
+                                                GError           **error);
+gboolean         cg_chart_export_svg           (CgChart           *self,
+                                                const char        *path,
+                                                int                width,
+                                                int                height,
+                                                GError           **error);
+
+G_END_DECLS
