@@ -281,6 +281,15 @@ const CgMigration cg_user_migrations[] = {
     ") WITHOUT ROWID;"
     "CREATE INDEX application_tags_tag ON application_tags (tag);"
   },
+  {
+    "statistics indexes",
+    /* the Compare and Market figures filter open postings by role and
+     * region and read only these columns: an index holding them spares
+     * reading the descriptions */
+    "CREATE INDEX jobs_region ON jobs (region);"
+    "CREATE INDEX jobs_stats ON jobs (role, expired, valid_through, arrangement, employment_type,"
+    "  pay_currency, pay_annual_min, pay_annual_max);"
+  },
 };
 
 const guint cg_user_n_migrations = G_N_ELEMENTS (cg_user_migrations);
