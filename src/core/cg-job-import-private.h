@@ -49,4 +49,10 @@ gboolean cg_job_import_html_buffer       (const char          *data,
  * characters libxml2 would treat differently) */
 char    *cg_job_import_plain_text_to_markdown (const char *text);
 
+/* TRUE when @data is a whole JSON value followed by more text, which
+ * json-glib 1.6 drops without an error (and leaks): the importer never hands
+ * such text to json-glib or cg_jsonld_parse() */
+gboolean cg_job_import_json_has_text_after_value (const char *data,
+                                                  gsize       length);
+
 G_END_DECLS

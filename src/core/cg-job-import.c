@@ -18,11 +18,14 @@
  * (see Reader), so memory stays bounded whatever the file size; a record
  * larger than CG_IMPORT_MAX_RECORD_SIZE is not kept in memory.
  *
- * Every posting goes through a CgImportRecordFunc: for a file, the DbSink
- * classifies it (the role) and writes it with CgJobWriter (one prepared
- * INSERT ... ON CONFLICT (key) DO UPDATE), inside a single transaction for
- * the file. The CSV reader builds its records without copying: their strings
- * point into the row's cells.
+ * Every posting goes through a CgImportRecordFunc. For a file, that is the
+ * Pipeline: the calling thread reads, converts and classifies (the role),
+ * and a writing thread writes with CgJobWriter (one prepared INSERT ... ON
+ * CONFLICT (key) DO UPDATE, reused) through a staging table (see DbSink),
+ * all inside a single transaction for the file, so that a failure or a
+ * cancellation leaves nothing behind. The CSV reader builds its records
+ * without copying (their strings point into the row's cells), and plain-text
+ * descriptions skip the HTML parser (see Plain).
  */
 #define G_LOG_DOMAIN "cg-job-import"
 
@@ -87,7 +90,7 @@ import_init (Import             *im,
   report->problems = g_ptr_array_new_with_free_func (g_free);
 }
 
-static void
+static void G_GNUC_PRINTF (2, 0)
 add_problem_valist (Import     *im,
                     const char *format,
                     va_list     args)
@@ -325,9 +328,12 @@ split_json_error (const char  *message,
   return TRUE;
 }
 
+/* json-glib quotes the text it stumbled on, cut at a byte count: its
+ * messages need not be UTF-8 */
 static char *
-describe_json_error (const char *message)
+describe_json_error (const char *raw_message)
 {
+  g_autofree char *message = g_utf8_make_valid (raw_message, -1);
   const char *what;
   guint line, column;
 
@@ -434,6 +440,111 @@ reader_next (Reader      *r,
   return 1;
 }
 
+/* Several values in one text
+ *
+ * json-glib 1.6 reads "{...} {...}" (or "1 2") as its first value: it drops
+ * the rest without a word, and leaks it. So a text with more after its first
+ * value is never given to it whole. */
+
+/* Where the first JSON value from @p ends, going by strings and brackets
+ * only (not the grammar); NULL when it does not end before @end */
+static const char *
+first_value_end (const char *p,
+                 const char *end)
+{
+  gsize depth = 0;
+
+  if (p >= end)
+    return NULL;
+
+  if (*p == '"')
+    {
+      for (p++; p < end; p++)
+        {
+          if (*p == '\\')
+            p++;
+          else if (*p == '"')
+            return p + 1;
+        }
+      return NULL;
+    }
+
+  if (*p != '{' && *p != '[')
+    {
+      /* true, null, 12.5e3, or some word */
+      while (p < end && !is_space (*p) && memchr (",:[]{}\"", *p, 7) == NULL)
+        p++;
+      return p;
+    }
+
+  for (; p < end; p++)
+    {
+      if (*p == '"')
+        {
+          for (p++; p < end && *p != '"'; p++)
+            if (*p == '\\')
+              p++;
+        }
+      else if (*p == '{' || *p == '[')
+        depth++;
+      else if ((*p == '}' || *p == ']') && --depth == 0)
+        return p + 1;
+    }
+
+  return NULL;
+}
+
+/* TRUE when @data (UTF-8) is one whole JSON value followed by more text;
+ * @line and @column say where that text starts */
+static gboolean
+find_text_after_value (const char *data,
+                       gsize       length,
+                       guint      *line,
+                       guint      *column)
+{
+  const char *end = data + length;
+  const char *value_end = first_value_end (skip_bom_and_space (data, end), end);
+  const char *p = value_end;
+  g_autoptr(JsonParser) parser = NULL;
+
+  if (value_end == NULL)
+    return FALSE;
+  while (p < end && is_space (*p))
+    p++;
+  if (p >= end)
+    return FALSE;
+
+  /* When the first value is not JSON either, json-glib stops there and
+   * reports it, reading the whole text */
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, value_end - data, NULL))
+    return FALSE;
+
+  *line = 1;
+  *column = 1;
+  for (const char *q = data; q < p; q++)
+    {
+      if (*q == '\n')
+        {
+          (*line)++;
+          *column = 1;
+        }
+      else if (((guchar) *q & 0xc0) != 0x80)
+        (*column)++;
+    }
+
+  return TRUE;
+}
+
+gboolean
+cg_job_import_json_has_text_after_value (const char *data,
+                                         gsize       length)
+{
+  guint line, column;
+
+  return find_text_after_value (data, length, &line, &column);
+}
+
 /* JSON-LD in JSON Lines */
 
 static gboolean
@@ -532,6 +643,7 @@ import_json_line (Import      *im,
   g_autoptr(GError) local_error = NULL;
   const char *end = text + length;
   const char *p = text;
+  guint l, column;
 
   while (p < end && is_space (*p))
     p++;
@@ -548,15 +660,22 @@ import_json_line (Import      *im,
       return TRUE;
     }
 
+  if (find_text_after_value (p, end - p, &l, &column))
+    {
+      skip_posting (im, _("line %u: not valid JSON at column %u: %s"), line, column,
+                    _("more text after the end of the value"));
+      return TRUE;
+    }
+
   if (!json_parser_load_from_data (jl->parser, p, end - p, &local_error))
     {
+      g_autofree char *message = g_utf8_make_valid (local_error->message, -1);
       const char *what;
-      guint l, column;
 
-      if (split_json_error (local_error->message, &l, &column, &what))
+      if (split_json_error (message, &l, &column, &what))
         skip_posting (im, _("line %u: not valid JSON at column %u: %s"), line, column, what);
       else
-        skip_posting (im, _("line %u: not valid JSON: %s"), line, local_error->message);
+        skip_posting (im, _("line %u: not valid JSON: %s"), line, message);
       return TRUE;
     }
 
@@ -688,6 +807,7 @@ looks_like_json_lines (const char *data,
   const char *p = skip_bom_and_space (data, end);
   const char *nl, *last, *next;
   g_autoptr(JsonParser) parser = NULL;
+  guint line, column;
 
   if (p == end || (*p != '{' && *p != '['))
     return FALSE;
@@ -708,75 +828,13 @@ looks_like_json_lines (const char *data,
   if (next == end || (*next != '{' && *next != '['))
     return FALSE;
 
+  if (!g_utf8_validate_len (p, last - p, NULL) ||
+      find_text_after_value (p, last - p, &line, &column))
+    return FALSE;
+
   parser = json_parser_new_immutable ();
-  return g_utf8_validate_len (p, last - p, NULL) &&
-         json_parser_load_from_data (parser, p, last - p, NULL) &&
+  return json_parser_load_from_data (parser, p, last - p, NULL) &&
          json_parser_get_root (parser) != NULL;
-}
-
-/* json-glib 1.6 reads "{...} {...}" as the first object and drops the rest
- * without a word. Finds where the first value ends; TRUE and the position of
- * what follows it when that is not white space. */
-static gboolean
-find_trailing_text (const char *data,
-                    gsize       length,
-                    guint      *line,
-                    guint      *column)
-{
-  const char *end = data + length;
-  const char *p = skip_bom_and_space (data, end);
-  gsize depth = 0;
-  gboolean in_string = FALSE;
-
-  if (p == end || (*p != '{' && *p != '['))
-    return FALSE;
-
-  for (; p < end; p++)
-    {
-      char c = *p;
-
-      if (in_string)
-        {
-          if (c == '\\')
-            p++;
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-
-      if (c == '"')
-        in_string = TRUE;
-      else if (c == '{' || c == '[')
-        depth++;
-      else if ((c == '}' || c == ']') && depth > 0 && --depth == 0)
-        {
-          p++;
-          break;
-        }
-    }
-
-  if (depth > 0)
-    return FALSE;
-
-  while (p < end && is_space (*p))
-    p++;
-  if (p >= end)
-    return FALSE;
-
-  *line = 1;
-  *column = 1;
-  for (const char *q = data; q < p; q++)
-    {
-      if (*q == '\n')
-        {
-          (*line)++;
-          *column = 1;
-        }
-      else if (((guchar) *q & 0xc0) != 0x80)
-        (*column)++;
-    }
-
-  return TRUE;
 }
 
 static gboolean
@@ -796,26 +854,28 @@ import_json (Import      *im,
       length -= 3;
     }
 
-  records = cg_jsonld_parse (data, length, warnings, &local_error);
-
-  if (records == NULL && g_error_matches (local_error, CG_JSONLD_ERROR, CG_JSONLD_ERROR_INVALID))
+  if (!g_utf8_validate_len (data, length, NULL))
     {
-      if (g_utf8_validate_len (data, length, NULL))
-        {
-          g_autofree char *message = describe_json_error (local_error->message);
-          g_set_error_literal (error, CG_IMPORT_ERROR, CG_IMPORT_ERROR_INVALID, message);
-        }
-      else
-        g_set_error_literal (error, CG_IMPORT_ERROR, CG_IMPORT_ERROR_NOT_TEXT,
-                             local_error->message);
+      g_set_error_literal (error, CG_IMPORT_ERROR, CG_IMPORT_ERROR_NOT_TEXT,
+                           _("The file is not valid UTF-8 text"));
       return FALSE;
     }
 
-  if (find_trailing_text (data, length, &line, &column))
+  if (find_text_after_value (data, length, &line, &column))
     {
       g_set_error (error, CG_IMPORT_ERROR, CG_IMPORT_ERROR_INVALID,
                    _("Not valid JSON at line %u, column %u: %s"), line, column,
                    _("more text after the end of the document (JSON Lines need one posting a line)"));
+      return FALSE;
+    }
+
+  records = cg_jsonld_parse (data, length, warnings, &local_error);
+
+  if (records == NULL && g_error_matches (local_error, CG_JSONLD_ERROR, CG_JSONLD_ERROR_INVALID))
+    {
+      g_autofree char *message = describe_json_error (local_error->message);
+
+      g_set_error_literal (error, CG_IMPORT_ERROR, CG_IMPORT_ERROR_INVALID, message);
       return FALSE;
     }
 
@@ -870,9 +930,23 @@ import_json_ld_block (Import      *im,
   g_autoptr(GPtrArray) records = NULL;
   xmlChar *content = xmlNodeGetContent (script);
   long line = xmlGetLineNo (script);
+  guint json_line, json_column;
 
   if (content == NULL)
     return TRUE;
+
+  if (g_utf8_validate ((const char *) content, -1, NULL) &&
+      find_text_after_value ((const char *) content, strlen ((const char *) content),
+                             &json_line, &json_column))
+    {
+      g_autofree char *message = g_strdup_printf (_("Not valid JSON at line %u, column %u: %s"),
+                                                  json_line, json_column,
+                                                  _("more text after the end of the value"));
+
+      add_problem (im, _("JSON-LD block %u (line %ld): %s"), block, line, message);
+      xmlFree (content);
+      return TRUE;
+    }
 
   records = cg_jsonld_parse ((const char *) content, -1, warnings, &local_error);
   xmlFree (content);
@@ -2284,9 +2358,9 @@ cg_job_import_html_buffer (const char          *data,
  * pending index data at every savepoint, so each posting would make an FTS
  * segment of its own. So postings are staged: CgJobWriter writes them into
  * a TEMP table that shadows main.jobs (same columns, a unique key; no
- * triggers), and every STAGING_BATCH postings one INSERT ... SELECT ... ON
- * CONFLICT (key) DO UPDATE moves them into main.jobs, which updates the FTS
- * index in one go. The staging table exists only during the import, on the
+ * triggers), and after each batch (see Pipeline) one INSERT ... SELECT ...
+ * ON CONFLICT (key) DO UPDATE moves them into main.jobs, which updates the
+ * FTS index in one go. The staging table exists only during the import, on the
  * importing connection. */
 
 #define STAGING_BATCH 1000
@@ -2301,13 +2375,11 @@ cg_job_import_html_buffer (const char          *data,
 typedef struct {
   sqlite3        *db;
   CgJobWriter    *writer;      /* into temp.jobs */
-  CgClassifier   *classifier;
   CgImportReport *report;
   sqlite3_stmt   *count_new;   /* staged keys not in main.jobs */
   sqlite3_stmt   *merge;       /* temp.jobs into main.jobs */
   sqlite3_stmt   *clear;       /* empties temp.jobs */
   guint           n_staged;    /* writes since the last merge */
-  gsize           staged_bytes;
   gint64          main_cache;  /* the connection's cache sizes, restored after */
   gint64          temp_cache;
 } DbSink;
@@ -2457,29 +2529,306 @@ db_sink_flush (DbSink  *sink,
   sink->report->added += n_new;
   sink->report->updated += sink->n_staged - n_new;
   sink->n_staged = 0;
-  sink->staged_bytes = 0;
   return TRUE;
 }
 
 static gboolean
-db_sink_write_cb (const CgJobRecord  *record,
+db_sink_write (DbSink             *sink,
+               const CgJobRecord  *record,
+               GError            **error)
+{
+  if (!cg_job_writer_write (sink->writer, record, error))
+    return FALSE;
+
+  sink->n_staged++;
+  return TRUE;
+}
+
+/* The pipeline
+ *
+ * Reading, converting and classifying postings takes about as long as
+ * writing them, so the two run side by side: the calling thread reads (and
+ * reports progress), a writing thread writes. Postings cross in batches of
+ * up to STAGING_BATCH (one merge each): copies of their strings in one
+ * buffer, reused, so that nothing is allocated per posting. At most
+ * N_BATCHES are in flight, which bounds the memory used. The connection is
+ * used by the writing thread only, between BEGIN and the end of the import.
+ */
+
+#define N_BATCHES 3
+#define NO_TEXT   G_MAXSIZE
+
+typedef struct {
+  gsize     key, identifier, title, company, region, arrangement, employment_type,
+            category, role, date_posted, valid_through, description, url;
+  guint     first_location;
+  guint     n_locations;
+  CgPay     pay;
+  gboolean  has_pay;
+  gboolean  expired;
+} StagedRecord;
+
+typedef struct {
+  GString *text;        /* every string, each NUL-terminated */
+  GArray  *records;     /* of StagedRecord */
+  GArray  *locations;   /* of gsize, into text */
+} Batch;
+
+static Batch *
+batch_new (void)
+{
+  Batch *batch = g_new0 (Batch, 1);
+
+  batch->text = g_string_sized_new (STAGING_BYTES + 64 * 1024);
+  batch->records = g_array_sized_new (FALSE, FALSE, sizeof (StagedRecord), STAGING_BATCH);
+  batch->locations = g_array_new (FALSE, FALSE, sizeof (gsize));
+  return batch;
+}
+
+static void
+batch_free (Batch *batch)
+{
+  if (batch == NULL)
+    return;
+
+  g_string_free (batch->text, TRUE);
+  g_array_unref (batch->records);
+  g_array_unref (batch->locations);
+  g_free (batch);
+}
+
+static void
+batch_reset (Batch *batch)
+{
+  g_string_truncate (batch->text, 0);
+  g_array_set_size (batch->records, 0);
+  g_array_set_size (batch->locations, 0);
+}
+
+static gsize
+batch_add_text (Batch      *batch,
+                const char *text)
+{
+  gsize offset = batch->text->len;
+
+  if (text == NULL)
+    return NO_TEXT;
+
+  g_string_append_len (batch->text, text, strlen (text) + 1);
+  return offset;
+}
+
+static void
+batch_add (Batch             *batch,
+           const CgJobRecord *record,
+           const char        *role)
+{
+  StagedRecord staged;
+
+  staged.key = batch_add_text (batch, record->key);
+  staged.identifier = batch_add_text (batch, record->identifier);
+  staged.title = batch_add_text (batch, record->title);
+  staged.company = batch_add_text (batch, record->company);
+  staged.region = batch_add_text (batch, record->region);
+  staged.arrangement = batch_add_text (batch, record->arrangement);
+  staged.employment_type = batch_add_text (batch, record->employment_type);
+  staged.category = batch_add_text (batch, record->category);
+  staged.role = batch_add_text (batch, role);
+  staged.date_posted = batch_add_text (batch, record->date_posted);
+  staged.valid_through = batch_add_text (batch, record->valid_through);
+  staged.description = batch_add_text (batch, record->description != NULL && *record->description
+                                              ? record->description : NULL);
+  staged.url = batch_add_text (batch, record->url);
+  staged.pay = record->pay;
+  staged.has_pay = record->has_pay;
+  staged.expired = record->expired;
+
+  staged.first_location = batch->locations->len;
+  staged.n_locations = record->locations != NULL ? record->locations->len : 0;
+  for (guint i = 0; i < staged.n_locations; i++)
+    {
+      gsize offset = batch_add_text (batch, g_ptr_array_index (record->locations, i));
+      g_array_append_val (batch->locations, offset);
+    }
+
+  g_array_append_val (batch->records, staged);
+}
+
+static char *
+batch_text (const Batch *batch,
+            gsize        offset)
+{
+  return offset == NO_TEXT ? NULL : batch->text->str + offset;
+}
+
+/* Record @i of @batch, its strings lent from the batch */
+static void
+batch_get (const Batch  *batch,
+           guint         i,
+           CgJobRecord  *record,
+           GPtrArray    *locations)
+{
+  const StagedRecord *staged = &g_array_index (batch->records, StagedRecord, i);
+
+  memset (record, 0, sizeof *record);
+  record->key = batch_text (batch, staged->key);
+  record->identifier = batch_text (batch, staged->identifier);
+  record->title = batch_text (batch, staged->title);
+  record->company = batch_text (batch, staged->company);
+  record->region = batch_text (batch, staged->region);
+  record->arrangement = batch_text (batch, staged->arrangement);
+  record->employment_type = batch_text (batch, staged->employment_type);
+  record->category = batch_text (batch, staged->category);
+  record->role = batch_text (batch, staged->role);
+  record->date_posted = batch_text (batch, staged->date_posted);
+  record->valid_through = batch_text (batch, staged->valid_through);
+  record->description = batch_text (batch, staged->description);
+  record->url = batch_text (batch, staged->url);
+  record->pay = staged->pay;
+  record->has_pay = staged->has_pay;
+  record->expired = staged->expired;
+
+  g_ptr_array_set_size (locations, 0);
+  for (guint j = 0; j < staged->n_locations; j++)
+    g_ptr_array_add (locations,
+                     batch_text (batch, g_array_index (batch->locations, gsize,
+                                                       staged->first_location + j)));
+  record->locations = locations;
+}
+
+typedef struct {
+  DbSink       *sink;
+  CgClassifier *classifier;
+  GAsyncQueue  *full;       /* batches to write, then end_of_batches */
+  GAsyncQueue  *empty;      /* batches to fill */
+  Batch        *current;    /* being filled by the reading thread */
+  GThread      *thread;
+  GError       *error;      /* the writing thread's, read once it has ended */
+  int           failed;     /* atomic: the writing thread has stopped writing */
+  int           abandoned;  /* atomic: the import failed, write nothing more */
+} Pipeline;
+
+/* The end of the batches (compared, never read) */
+static Batch end_of_batches;
+
+static gpointer
+pipeline_write_thread (gpointer data)
+{
+  Pipeline *pl = data;
+  g_autoptr(GPtrArray) locations = g_ptr_array_new ();
+  Batch *batch;
+
+  while ((batch = g_async_queue_pop (pl->full)) != &end_of_batches)
+    {
+      gboolean write = pl->error == NULL && !g_atomic_int_get (&pl->abandoned);
+
+      for (guint i = 0; write && pl->error == NULL && i < batch->records->len; i++)
+        {
+          CgJobRecord record;
+
+          batch_get (batch, i, &record, locations);
+          db_sink_write (pl->sink, &record, &pl->error);
+        }
+
+      if (write && pl->error == NULL)
+        db_sink_flush (pl->sink, &pl->error);
+      if (pl->error != NULL)
+        g_atomic_int_set (&pl->failed, TRUE);
+
+      batch_reset (batch);
+      g_async_queue_push (pl->empty, batch);
+    }
+
+  return NULL;
+}
+
+static gboolean
+pipeline_start (Pipeline      *pl,
+                DbSink        *sink,
+                CgClassifier  *classifier,
+                GError       **error)
+{
+  memset (pl, 0, sizeof *pl);
+  pl->sink = sink;
+  pl->classifier = classifier;
+  pl->full = g_async_queue_new ();
+  pl->empty = g_async_queue_new ();
+  pl->current = batch_new ();
+  for (guint i = 1; i < N_BATCHES; i++)
+    g_async_queue_push (pl->empty, batch_new ());
+
+  pl->thread = g_thread_try_new ("cg-import-writer", pipeline_write_thread, pl, error);
+  return pl->thread != NULL;
+}
+
+static gboolean
+pipeline_emit_cb (const CgJobRecord  *record,
                   gpointer            user_data,
                   GError            **error)
 {
-  DbSink *sink = user_data;
-  CgJobRecord classified = *record;
+  Pipeline *pl = user_data;
+  const char *role = record->role;
 
-  if (classified.role == NULL && sink->classifier != NULL)
-    classified.role = (char *) cg_classifier_classify (sink->classifier, record->title,
-                                                       record->description);
+  /* The writing thread's error is reported by pipeline_finish() */
+  if (g_atomic_int_get (&pl->failed))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "The import stopped");
+      return FALSE;
+    }
 
-  if (!cg_job_writer_write (sink->writer, &classified, error))
-    return FALSE;
+  if (role == NULL && pl->classifier != NULL)
+    role = cg_classifier_classify (pl->classifier, record->title, record->description);
 
-  sink->staged_bytes += strlen (record->title) + 512 +
-                        (record->description ? strlen (record->description) : 0);
-  if (++sink->n_staged >= STAGING_BATCH || sink->staged_bytes >= STAGING_BYTES)
-    return db_sink_flush (sink, error);
+  batch_add (pl->current, record, role);
+
+  if (pl->current->records->len >= STAGING_BATCH || pl->current->text->len >= STAGING_BYTES)
+    {
+      g_async_queue_push (pl->full, pl->current);
+      pl->current = g_async_queue_pop (pl->empty);
+    }
+
+  return TRUE;
+}
+
+/* Hands over the last batch (when @ok), waits for the writing thread and
+ * frees the pipeline. FALSE with the writing thread's error, which replaces
+ * any in @error. */
+static gboolean
+pipeline_finish (Pipeline  *pl,
+                 gboolean   ok,
+                 GError   **error)
+{
+  Batch *batch;
+
+  if (pl->thread != NULL)
+    {
+      /* What is still queued is rolled back anyway */
+      if (!ok)
+        g_atomic_int_set (&pl->abandoned, TRUE);
+      if (ok && pl->current->records->len > 0)
+        {
+          g_async_queue_push (pl->full, pl->current);
+          pl->current = NULL;
+        }
+      g_async_queue_push (pl->full, &end_of_batches);
+      g_thread_join (g_steal_pointer (&pl->thread));
+    }
+
+  batch_free (g_steal_pointer (&pl->current));
+  while ((batch = g_async_queue_try_pop (pl->empty)) != NULL)
+    batch_free (batch);
+  while ((batch = g_async_queue_try_pop (pl->full)) != NULL)
+    if (batch != &end_of_batches)
+      batch_free (batch);
+  g_clear_pointer (&pl->full, g_async_queue_unref);
+  g_clear_pointer (&pl->empty, g_async_queue_unref);
+
+  if (pl->error != NULL)
+    {
+      g_clear_error (error);
+      g_propagate_error (error, g_steal_pointer (&pl->error));
+      return FALSE;
+    }
 
   return TRUE;
 }
@@ -2532,7 +2881,8 @@ cg_job_import_file (sqlite3               *db,
   g_autoptr(GBytes) document = NULL;
   g_autoptr(CgClassifier) classifier = NULL;
   g_autoptr(GError) classifier_error = NULL;
-  DbSink sink = { db, NULL, NULL, report, NULL, NULL, NULL, 0, 0, 0, 0 };
+  DbSink sink = { db, NULL, report, NULL, NULL, NULL, 0, 0, 0 };
+  Pipeline pipeline;
   Import im;
   gsize n_sniff = 0;
   gboolean ok;
@@ -2542,7 +2892,7 @@ cg_job_import_file (sqlite3               *db,
   g_return_val_if_fail (report != NULL, FALSE);
 
   name = g_filename_display_basename (path);
-  import_init (&im, name, db_sink_write_cb, &sink, report);
+  import_init (&im, name, pipeline_emit_cb, &pipeline, report);
   im.cancellable = cancellable;
   im.progress = progress;
   im.progress_data = progress_data;
@@ -2584,7 +2934,6 @@ cg_job_import_file (sqlite3               *db,
   classifier = cg_classifier_new_from_db (db, &classifier_error);
   if (classifier == NULL)
     g_debug ("Importing without classifying: %s", classifier_error->message);
-  sink.classifier = classifier;
 
   if (!db_sink_init (&sink, error) || !cg_db_begin (db, error))
     {
@@ -2592,11 +2941,14 @@ cg_job_import_file (sqlite3               *db,
       return FALSE;
     }
 
-  ok = import_dispatch (&im, format, G_INPUT_STREAM (stream),
-                        document ? g_bytes_get_data (document, NULL) : NULL,
-                        document ? g_bytes_get_size (document) : 0,
-                        error) &&
-       db_sink_flush (&sink, error);
+  if (pipeline_start (&pipeline, &sink, classifier, error))
+    ok = import_dispatch (&im, format, G_INPUT_STREAM (stream),
+                          document ? g_bytes_get_data (document, NULL) : NULL,
+                          document ? g_bytes_get_size (document) : 0,
+                          error);
+  else
+    ok = FALSE;
+  ok = pipeline_finish (&pipeline, ok, error) && ok;
 
   /* A cancellation up to the last moment still undoes everything */
   if (ok && g_cancellable_set_error_if_cancelled (cancellable, error))

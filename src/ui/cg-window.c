@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cg-applications-page.h"
 #include "cg-compare-page.h"
 #include "cg-db.h"
 #include "cg-faq-entry.h"
@@ -286,6 +287,17 @@ reload_page (CgWindow *self,
       update_count (self, index);
       return;
     }
+  if (CG_IS_APPLICATIONS_PAGE (self->page_widgets[index]))
+    {
+      if (self->page_loaded[index])
+        cg_applications_page_reload (CG_APPLICATIONS_PAGE (self->page_widgets[index]));
+      else
+        cg_applications_page_set_library (CG_APPLICATIONS_PAGE (self->page_widgets[index]),
+                                          self->library);
+      self->page_loaded[index] = TRUE;
+      update_count (self, index);
+      return;
+    }
   if (CG_IS_FAQ_PAGE (self->page_widgets[index]))
     {
       if (self->page_loaded[index])
@@ -509,8 +521,12 @@ open_application_action_cb (GtkWidget  *widget,
                             GVariant   *parameter)
 {
   CgWindow *self = CG_WINDOW (widget);
+  int index = page_index ("applications");
 
   cg_window_show_page (self, "applications");
+  ensure_page_loaded (self, index);
+  cg_applications_page_open_application (CG_APPLICATIONS_PAGE (self->page_widgets[index]),
+                                         g_variant_get_int64 (parameter));
 }
 
 static void
@@ -1061,6 +1077,16 @@ cg_window_close_request (GtkWindow *window)
 {
   CgWindow *self = CG_WINDOW (window);
   int width, height;
+  int index = page_index ("applications");
+
+  /* never lose a keystroke: edits waiting for their save are saved now */
+  if (CG_IS_APPLICATIONS_PAGE (self->page_widgets[index]) && self->page_loaded[index])
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!cg_applications_page_save_pending (CG_APPLICATIONS_PAGE (self->page_widgets[index]), &error))
+        g_warning ("Cannot save the application being edited: %s", error->message);
+    }
 
   gtk_window_get_default_size (window, &width, &height);
   g_settings_delay (self->settings);
@@ -1105,6 +1131,7 @@ cg_window_class_init (CgWindowClass *klass)
   g_type_ensure (CG_TYPE_GUIDES_PAGE);
   g_type_ensure (CG_TYPE_FAQ_PAGE);
   g_type_ensure (CG_TYPE_COMPARE_PAGE);
+  g_type_ensure (CG_TYPE_APPLICATIONS_PAGE);
   g_type_ensure (CG_TYPE_SEARCH_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/cg-window.ui");
@@ -1202,6 +1229,8 @@ setup_pages (CgWindow *self)
         page = cg_faq_page_new ();
       else if (kind == CG_LIBRARY_KIND_ROLES)
         page = cg_compare_page_new ();
+      else if (kind == CG_LIBRARY_KIND_APPLICATIONS)
+        page = cg_applications_page_new ();
       else
         {
           page = cg_list_page_new ();

@@ -8,6 +8,8 @@
 #include <sqlite3.h>
 
 #include "cg-application.h"
+#include "cg-application-item.h"
+#include "cg-applications-page.h"
 #include "cg-compare-page.h"
 #include "cg-faq-page.h"
 #include "cg-guides-page.h"
@@ -138,6 +140,21 @@ page_titles (CgWindow   *window,
             break;
           title = find_widget (GTK_WIDGET (row), GTK_TYPE_LABEL, NULL);
           g_ptr_array_add (titles, g_strdup (gtk_label_get_label (GTK_LABEL (title))));
+        }
+      return titles;
+    }
+
+  if (CG_IS_APPLICATIONS_PAGE (widget))
+    {
+      /* the applications the page's filtered model holds */
+      GListModel *model = cg_applications_page_get_model (CG_APPLICATIONS_PAGE (widget));
+
+      iterate (50);
+      for (guint i = 0; model != NULL && i < g_list_model_get_n_items (model); i++)
+        {
+          g_autoptr(CgApplicationItem) item = g_list_model_get_item (model, i);
+
+          g_ptr_array_add (titles, g_strdup (cg_application_item_get_details (item)->title));
         }
       return titles;
     }
