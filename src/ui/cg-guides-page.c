@@ -153,7 +153,7 @@ new_guide_row (CgGuide *guide)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *title = gtk_label_new (cg_guide_get_title (guide));
   GtkWidget *description = gtk_label_new (cg_guide_get_description (guide));
-  GtkWidget *tags = gtk_flow_box_new ();
+  GtkWidget *tags = gtk_label_new (NULL);
 
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
   gtk_label_set_xalign (GTK_LABEL (title), 0);
@@ -165,25 +165,19 @@ new_guide_row (CgGuide *guide)
   gtk_widget_add_css_class (description, "dim-label");
   gtk_widget_add_css_class (description, "caption");
 
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (tags), GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (tags), 6);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (tags), 4);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (tags), 4);
-  gtk_widget_set_can_target (tags, FALSE);
-  gtk_widget_set_halign (tags, GTK_ALIGN_START);
+  /* the keywords as one wrapped line of tags */
   if (cg_guide_get_keywords (guide) != NULL)
     {
       g_auto(GStrv) keywords = g_strsplit (cg_guide_get_keywords (guide), "\n", -1);
+      g_autofree char *joined = g_strjoinv ("  ·  ", keywords);
 
-      for (guint i = 0; keywords[i] != NULL && i < 4; i++)
-        {
-          GtkWidget *tag = gtk_label_new (keywords[i]);
-
-          gtk_widget_add_css_class (tag, "cg-tag");
-          gtk_widget_add_css_class (tag, "caption");
-          gtk_flow_box_append (GTK_FLOW_BOX (tags), tag);
-        }
+      gtk_label_set_label (GTK_LABEL (tags), joined);
     }
+  gtk_label_set_wrap (GTK_LABEL (tags), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (tags), 0);
+  gtk_widget_add_css_class (tags, "cg-tags");
+  gtk_widget_add_css_class (tags, "caption");
+  gtk_widget_set_visible (tags, cg_guide_get_keywords (guide) != NULL);
 
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), description);
