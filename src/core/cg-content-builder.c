@@ -755,6 +755,7 @@ build_figures (Builder  *b,
 
   if (csv_init (&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL | CSV_EMPTY_IS_NULL) != 0)
     return fail (error, file, 0, _("cannot start the CSV parser"));
+  csv_set_blk_size (&parser, 64 * 1024);
 
   /* Fed a line at a time, so that each row knows the line it starts on. */
   p = contents;

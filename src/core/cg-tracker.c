@@ -3993,6 +3993,7 @@ parse_csv (ImportState *state,
                    _("Cannot start the CSV parser"));
       return;
     }
+  csv_set_blk_size (&parser, 64 * 1024);
 
   for (const char *p = text; p < end && state->error == NULL;)
     {
