@@ -128,12 +128,14 @@ cg_employment_type_normalise (const char *text)
     { "intern", "intern" }, { "internship", "intern" },
     { "per_diem", "per_diem" }, { "volunteer", "volunteer" }, { "other", "other" },
   };
+  g_autofree char *stripped = NULL;
   g_autofree char *lower = NULL;
 
   if (text == NULL)
     return NULL;
 
-  lower = g_ascii_strdown (g_strstrip (g_strdup (text)), -1);
+  stripped = g_strstrip (g_strdup (text));
+  lower = g_ascii_strdown (stripped, -1);
   for (guint i = 0; i < G_N_ELEMENTS (map); i++)
     if (g_str_equal (lower, map[i].in))
       return map[i].out;
