@@ -17,6 +17,7 @@
 
 #include "cg-applications-page.h"
 #include "cg-compare-page.h"
+#include "cg-market-page.h"
 #include "cg-db.h"
 #include "cg-faq-entry.h"
 #include "cg-job-import.h"
@@ -283,6 +284,16 @@ reload_page (CgWindow *self,
         cg_compare_page_reload (CG_COMPARE_PAGE (self->page_widgets[index]));
       else
         cg_compare_page_set_library (CG_COMPARE_PAGE (self->page_widgets[index]), self->library);
+      self->page_loaded[index] = TRUE;
+      update_count (self, index);
+      return;
+    }
+  if (CG_IS_MARKET_PAGE (self->page_widgets[index]))
+    {
+      if (self->page_loaded[index])
+        cg_market_page_reload (CG_MARKET_PAGE (self->page_widgets[index]));
+      else
+        cg_market_page_set_library (CG_MARKET_PAGE (self->page_widgets[index]), self->library);
       self->page_loaded[index] = TRUE;
       update_count (self, index);
       return;
@@ -1132,6 +1143,7 @@ cg_window_class_init (CgWindowClass *klass)
   g_type_ensure (CG_TYPE_FAQ_PAGE);
   g_type_ensure (CG_TYPE_COMPARE_PAGE);
   g_type_ensure (CG_TYPE_APPLICATIONS_PAGE);
+  g_type_ensure (CG_TYPE_MARKET_PAGE);
   g_type_ensure (CG_TYPE_SEARCH_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/cg-window.ui");
@@ -1193,28 +1205,6 @@ new_sidebar_row (CgWindow *self,
 static void
 setup_pages (CgWindow *self)
 {
-  static const struct {
-    const char *icon_name;
-    const char *title;
-    const char *description;
-    const char *button_label;
-    const char *button_action;
-  } empty[] = {
-    [CG_LIBRARY_KIND_JOBS] = { "emblem-documents-symbolic", N_("No Postings"),
-      N_("Postings you import appear here, next to the bundled ones."), NULL, NULL },
-    [CG_LIBRARY_KIND_GUIDES] = { "accessories-dictionary-symbolic", N_("No Guides"),
-      N_("The bundled career guides are missing from this library."), NULL, NULL },
-    [CG_LIBRARY_KIND_FAQ] = { "help-faq-symbolic", N_("No Questions"),
-      N_("The bundled questions and answers are missing from this library."), NULL, NULL },
-    [CG_LIBRARY_KIND_ROLES] = { "view-dual-symbolic", N_("No Roles"),
-      N_("The bundled roles are missing from this library."), NULL, NULL },
-    [CG_LIBRARY_KIND_FIGURES] = { "x-office-spreadsheet-symbolic", N_("No Figures"),
-      N_("The bundled market figures are missing from this library."), NULL, NULL },
-    [CG_LIBRARY_KIND_APPLICATIONS] = { "mail-send-symbolic", N_("Track Your First Application"),
-      N_("Find a posting on the Jobs page and press Track to follow it from wishlist to offer."),
-      N_("Browse Postings"), "win.show-page::jobs" },
-  };
-
   for (guint i = 0; i < N_PAGES; i++)
     {
       CgLibraryKind kind = pages[i].kind;
@@ -1232,13 +1222,7 @@ setup_pages (CgWindow *self)
       else if (kind == CG_LIBRARY_KIND_APPLICATIONS)
         page = cg_applications_page_new ();
       else
-        {
-          page = cg_list_page_new ();
-          cg_list_page_set_empty_state (CG_LIST_PAGE (page), empty[kind].icon_name,
-                                        _(empty[kind].title), _(empty[kind].description),
-                                        empty[kind].button_label ? _(empty[kind].button_label) : NULL,
-                                        empty[kind].button_action);
-        }
+        page = cg_market_page_new ();
       self->page_widgets[i] = page;
       stack_page = adw_view_stack_add_titled (self->stack, page, pages[i].name, _(pages[i].title));
       adw_view_stack_page_set_icon_name (stack_page, pages[i].icon_name);
