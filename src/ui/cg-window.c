@@ -19,18 +19,12 @@
 #include "cg-compare-page.h"
 #include "cg-market-page.h"
 #include "cg-db.h"
-#include "cg-faq-entry.h"
 #include "cg-job-import.h"
-#include "cg-figure.h"
-#include "cg-guide.h"
-#include "cg-job-application.h"
 #include "cg-job.h"
 #include "cg-faq-page.h"
 #include "cg-guides-page.h"
 #include "cg-jobs-page.h"
 #include "cg-labels.h"
-#include "cg-list-page.h"
-#include "cg-role.h"
 #include "cg-search-page.h"
 #include "cg-tracker.h"
 #include "cg-window.h"
@@ -92,114 +86,6 @@ find_page (const char *name)
   return NULL;
 }
 
-/* Joins the non-NULL, non-empty strings with " · ". */
-static char *
-join_parts (const char *first,
-            ...)
-{
-  GString *out = g_string_new (NULL);
-  va_list args;
-
-  va_start (args, first);
-  for (const char *part = first; part != (const char *) 1; part = va_arg (args, const char *))
-    {
-      if (part == NULL || *part == '\0')
-        continue;
-      if (out->len > 0)
-        g_string_append (out, " · ");
-      g_string_append (out, part);
-    }
-  va_end (args);
-
-  return g_string_free (out, FALSE);
-}
-
-#define END_PARTS ((const char *) 1)
-
-static GtkWidget *
-new_row (const char *title,
-         const char *subtitle)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  /* Text from the library is shown as it is, never as Pango markup. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title ? title : "");
-  if (subtitle != NULL && *subtitle != '\0')
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
-
-  return row;
-}
-
-static GtkWidget *
-create_guide_row (gpointer item,
-                  gpointer user_data)
-{
-  CgGuide *guide = item;
-
-  return new_row (cg_guide_get_title (guide), cg_guide_get_description (guide));
-}
-
-static GtkWidget *
-create_faq_row (gpointer item,
-                gpointer user_data)
-{
-  CgFaqEntry *entry = item;
-
-  return new_row (cg_faq_entry_get_question (entry), cg_faq_entry_get_topic (entry));
-}
-
-static GtkWidget *
-create_role_row (gpointer item,
-                 gpointer user_data)
-{
-  CgRole *role = item;
-
-  return new_row (cg_role_get_name (role), cg_role_get_summary (role));
-}
-
-static GtkWidget *
-create_figure_row (gpointer item,
-                   gpointer user_data)
-{
-  CgFigure *figure = item;
-  const char *dimension = g_strcmp0 (cg_figure_get_dimension (figure), "work_arrangement") == 0
-                          ? _("Work arrangement") : _("Employment type");
-  g_autofree char *title = g_strdup_printf ("%s: %s", dimension,
-                                            cg_category_label (cg_figure_get_category (figure)));
-  g_autofree char *subtitle = join_parts (cg_figure_get_region (figure), cg_figure_get_date (figure),
-                                          cg_figure_get_source (figure), END_PARTS);
-  g_autofree char *percent = g_strdup_printf (_("%.0f%%"), cg_figure_get_percent (figure));
-  GtkWidget *row = new_row (title, subtitle);
-  GtkWidget *value = gtk_label_new (percent);
-
-  gtk_widget_add_css_class (value, "title-3");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), value);
-  return row;
-}
-
-static GtkWidget *
-create_application_row (gpointer item,
-                        gpointer user_data)
-{
-  CgJobApplication *application = item;
-  g_autofree char *subtitle = join_parts (cg_job_application_get_company (application),
-                                          cg_job_application_get_location (application),
-                                          cg_job_application_get_stage (application),
-                                          END_PARTS);
-
-  return new_row (cg_job_application_get_title (application), subtitle);
-}
-
-static const GtkListBoxCreateWidgetFunc row_factories[] = {
-  [CG_LIBRARY_KIND_JOBS] = NULL, /* CgJobsPage */
-  [CG_LIBRARY_KIND_GUIDES] = create_guide_row,
-  [CG_LIBRARY_KIND_FAQ] = create_faq_row,
-  [CG_LIBRARY_KIND_ROLES] = create_role_row,
-  [CG_LIBRARY_KIND_FIGURES] = create_figure_row,
-  [CG_LIBRARY_KIND_APPLICATIONS] = create_application_row,
-};
 
 static void
 show_error_toast (CgWindow   *self,
@@ -254,8 +140,6 @@ static void
 reload_page (CgWindow *self,
              guint     index)
 {
-  g_autoptr(GListModel) model = NULL;
-
   if (CG_IS_JOBS_PAGE (self->page_widgets[index]))
     {
       CgJobsPage *jobs = CG_JOBS_PAGE (self->page_widgets[index]);
@@ -319,26 +203,7 @@ reload_page (CgWindow *self,
       update_count (self, index);
       return;
     }
-  {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *count = NULL;
-
-  model = cg_library_list (self->library, pages[index].kind, &error);
-  if (model == NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("Cannot show %s: %s"),
-                                                  _(pages[index].title), error->message);
-      show_error_toast (self, message);
-      return;
-    }
-
-  cg_list_page_set_model (CG_LIST_PAGE (self->page_widgets[index]), model,
-                          row_factories[pages[index].kind], self);
-  self->page_loaded[index] = TRUE;
-
-  count = g_strdup_printf ("%u", g_list_model_get_n_items (model));
-  gtk_label_set_label (self->count_labels[index], count);
-  }
+  g_assert_not_reached ();
 }
 
 /* Pages are filled when they are first shown: start-up builds the rows of
@@ -1137,7 +1002,6 @@ cg_window_class_init (CgWindowClass *klass)
   object_class->dispose = cg_window_dispose;
   window_class->close_request = cg_window_close_request;
 
-  g_type_ensure (CG_TYPE_LIST_PAGE);
   g_type_ensure (CG_TYPE_JOBS_PAGE);
   g_type_ensure (CG_TYPE_GUIDES_PAGE);
   g_type_ensure (CG_TYPE_FAQ_PAGE);
