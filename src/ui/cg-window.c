@@ -61,7 +61,8 @@ struct _CgWindow
   AdwWindowTitle       *page_title;
   GtkBox               *content_pane;
 
-  GtkWidget            *page_widgets[N_PAGES];
+  GtkWidget            *page_widgets[N_PAGES];  /* made when first shown */
+  GtkBox               *page_boxes[N_PAGES];    /* their places in the stack */
   GtkLabel             *count_labels[N_PAGES];
   GtkListBoxRow        *sidebar_rows[N_PAGES];
   gboolean              page_loaded[N_PAGES];
@@ -136,10 +137,41 @@ update_count (CgWindow *self,
     set_count (self, index, cg_library_count (self->library, pages[index].kind));
 }
 
+/* The page widgets are made the first time a page is shown: start-up
+ * builds the one page the window opens on. */
+static GtkWidget *
+create_page (CgWindow *self,
+             guint     index)
+{
+  GtkWidget *page;
+
+  if (self->page_widgets[index] != NULL)
+    return self->page_widgets[index];
+
+  switch (pages[index].kind)
+    {
+    case CG_LIBRARY_KIND_JOBS: page = cg_jobs_page_new (); break;
+    case CG_LIBRARY_KIND_GUIDES: page = cg_guides_page_new (); break;
+    case CG_LIBRARY_KIND_FAQ: page = cg_faq_page_new (); break;
+    case CG_LIBRARY_KIND_ROLES: page = cg_compare_page_new (); break;
+    case CG_LIBRARY_KIND_FIGURES: page = cg_market_page_new (); break;
+    case CG_LIBRARY_KIND_APPLICATIONS: page = cg_applications_page_new (); break;
+    default: g_assert_not_reached ();
+    }
+
+  gtk_widget_set_hexpand (page, TRUE);
+  gtk_widget_set_vexpand (page, TRUE);
+  gtk_box_append (self->page_boxes[index], page);
+  self->page_widgets[index] = page;
+  return page;
+}
+
 static void
 reload_page (CgWindow *self,
              guint     index)
 {
+  create_page (self, index);
+
   if (CG_IS_JOBS_PAGE (self->page_widgets[index]))
     {
       CgJobsPage *jobs = CG_JOBS_PAGE (self->page_widgets[index]);
@@ -295,9 +327,15 @@ GtkWidget *
 cg_window_get_page_widget (CgWindow   *self,
                            const char *name)
 {
+  int index;
+
   g_return_val_if_fail (CG_IS_WINDOW (self), NULL);
 
-  return adw_view_stack_get_child_by_name (self->stack, name);
+  index = page_index (name);
+  if (index < 0)
+    return adw_view_stack_get_child_by_name (self->stack, name);
+
+  return create_page (self, (guint) index);
 }
 
 static void
@@ -1071,23 +1109,11 @@ setup_pages (CgWindow *self)
 {
   for (guint i = 0; i < N_PAGES; i++)
     {
-      CgLibraryKind kind = pages[i].kind;
       GtkWidget *page;
       AdwViewStackPage *stack_page;
 
-      if (kind == CG_LIBRARY_KIND_JOBS)
-        page = cg_jobs_page_new ();
-      else if (kind == CG_LIBRARY_KIND_GUIDES)
-        page = cg_guides_page_new ();
-      else if (kind == CG_LIBRARY_KIND_FAQ)
-        page = cg_faq_page_new ();
-      else if (kind == CG_LIBRARY_KIND_ROLES)
-        page = cg_compare_page_new ();
-      else if (kind == CG_LIBRARY_KIND_APPLICATIONS)
-        page = cg_applications_page_new ();
-      else
-        page = cg_market_page_new ();
-      self->page_widgets[i] = page;
+      page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      self->page_boxes[i] = GTK_BOX (page);
       stack_page = adw_view_stack_add_titled (self->stack, page, pages[i].name, _(pages[i].title));
       adw_view_stack_page_set_icon_name (stack_page, pages[i].icon_name);
       gtk_list_box_append (self->sidebar, new_sidebar_row (self, i));
