@@ -2362,22 +2362,28 @@ cg_job_import_html_buffer (const char          *data,
  * pending index data at every savepoint, so each posting would make an FTS
  * segment of its own. So postings are staged: CgJobWriter writes them into
  * a TEMP table that shadows main.jobs (same columns, a unique key; no
- * triggers), and after each batch (see Pipeline) one INSERT ... SELECT ...
- * ON CONFLICT (key) DO UPDATE moves them into main.jobs, which updates the
- * FTS index in one go. The staging table exists only during the import, on the
+ * triggers), and every MERGE_ROWS postings (and at the end) one INSERT ...
+ * SELECT ... ON CONFLICT (key) DO UPDATE moves them into main.jobs, which
+ * updates the FTS index in one go. The staging table exists only during the import, on the
  * importing connection. */
 
-/* Each merge is a statement of its own, with its statement journal and an
- * FTS flush: larger batches were measured faster (1000 -> 10000: about a
- * fifth less time), at the cost of memory (N_BATCHES of them in flight) */
+/* Postings cross to the writing thread in batches of STAGING_BATCH (or
+ * STAGING_BYTES of text); they are merged every MERGE_ROWS and at the end.
+ * Each merge is a statement of its own, with a statement journal holding
+ * every page of main.jobs and its indexes it changes: merging 1000 postings
+ * at a time cost about twice as much as one INSERT ... SELECT of them all.
+ * The staging table lives in the temporary database (in memory up to
+ * STAGING_CACHE_KIB, then in a temporary file), so memory stays bounded. */
 #define STAGING_BATCH 10000
-#define STAGING_BYTES (16 * 1024 * 1024)
+#define STAGING_BYTES (8 * 1024 * 1024)
+#define MERGE_ROWS    200000
 
-/* The staging table's page cache during an import (KiB): enough for a
- * batch (at most about STAGING_BYTES), so that it never spills to a file.
- * (A larger cache for main was measured: no faster, even at a million
- * postings, so it keeps SQLite's default.) */
-#define STAGING_CACHE_KIB (48 * 1024)
+/* Page caches during an import (KiB): the staging table's, and main's,
+ * whose indexes outgrow SQLite's default 2 MB in a big import (then every
+ * miss is a search of the growing WAL and a read: with 64 MB, a million
+ * postings were imported a fifth faster) */
+#define STAGING_CACHE_KIB (32 * 1024)
+#define MAIN_CACHE_KIB    (64 * 1024)
 
 typedef struct {
   sqlite3        *db;
@@ -2387,7 +2393,10 @@ typedef struct {
   sqlite3_stmt   *merge;       /* temp.jobs into main.jobs */
   sqlite3_stmt   *clear;       /* empties temp.jobs */
   guint           n_staged;    /* writes since the last merge */
-  gint64          temp_cache;  /* the connection's, restored after (0: unchanged) */
+  gboolean        caches_set;  /* restore main_cache and temp_cache after */
+  gint64          main_cache;
+  gint64          temp_cache;
+  GCancellable   *cancellable;
 } DbSink;
 
 static void
@@ -2397,14 +2406,16 @@ db_sink_clear (DbSink *sink)
   g_clear_pointer (&sink->count_new, sqlite3_finalize);
   g_clear_pointer (&sink->merge, sqlite3_finalize);
   g_clear_pointer (&sink->clear, sqlite3_finalize);
+  sqlite3_progress_handler (sink->db, 0, NULL, NULL);
   sqlite3_exec (sink->db, "DROP TABLE IF EXISTS temp.jobs", NULL, NULL, NULL);
 
-  if (sink->temp_cache != 0)
+  if (sink->caches_set)
     {
-      g_autofree char *sql = g_strdup_printf ("PRAGMA temp.cache_size = %" G_GINT64_FORMAT,
-                                              sink->temp_cache);
+      g_autofree char *sql = g_strdup_printf ("PRAGMA main.cache_size = %" G_GINT64_FORMAT ";"
+                                              "PRAGMA temp.cache_size = %" G_GINT64_FORMAT,
+                                              sink->main_cache, sink->temp_cache);
       sqlite3_exec (sink->db, sql, NULL, NULL, NULL);
-      sink->temp_cache = 0;
+      sink->caches_set = FALSE;
     }
 }
 
@@ -2431,6 +2442,12 @@ append_identifier (GString    *sql,
       g_string_append_c (sql, *p);
     }
   g_string_append_c (sql, '"');
+}
+
+static int
+db_sink_progress_cb (void *user_data)
+{
+  return g_cancellable_is_cancelled (user_data);
 }
 
 static gboolean
@@ -2476,12 +2493,15 @@ db_sink_init (DbSink   *sink,
                                  " ON CONFLICT (key) DO UPDATE SET %s",
                           columns->str, columns->str, updates->str);
 
+  /* (temp's reads 0 until set: SQLite's default) */
+  sink->main_cache = get_pragma_int (sink->db, "PRAGMA main.cache_size");
   sink->temp_cache = get_pragma_int (sink->db, "PRAGMA temp.cache_size");
-  if (sink->temp_cache != 0)
-    {
-      g_autofree char *sql = g_strdup_printf ("PRAGMA temp.cache_size = -%d", STAGING_CACHE_KIB);
-      sqlite3_exec (sink->db, sql, NULL, NULL, NULL);
-    }
+  {
+    g_autofree char *sql = g_strdup_printf ("PRAGMA main.cache_size = -%d;"
+                                            "PRAGMA temp.cache_size = -%d",
+                                            MAIN_CACHE_KIB, STAGING_CACHE_KIB);
+    sink->caches_set = sqlite3_exec (sink->db, sql, NULL, NULL, NULL) == SQLITE_OK;
+  }
 
   if (!cg_db_exec (sink->db,
                    "DROP TABLE IF EXISTS temp.jobs;"
@@ -2493,6 +2513,10 @@ db_sink_init (DbSink   *sink,
   sink->writer = cg_job_writer_new (sink->db, "user", error);
   if (sink->writer == NULL)
     return FALSE;
+
+  /* A merge can take seconds: Cancel interrupts it */
+  if (sink->cancellable != NULL)
+    sqlite3_progress_handler (sink->db, 10000, db_sink_progress_cb, sink->cancellable);
 
   sink->count_new = cg_db_prepare (sink->db,
     "SELECT count(*) FROM temp.jobs AS s"
@@ -2551,7 +2575,7 @@ db_sink_write (DbSink             *sink,
  * Reading, converting and classifying postings takes about as long as
  * writing them, so the two run side by side: the calling thread reads (and
  * reports progress), a writing thread writes. Postings cross in batches of
- * up to STAGING_BATCH (one merge each): copies of their strings in one
+ * up to STAGING_BATCH: copies of their strings in one
  * buffer, reused, so that nothing is allocated per posting. At most
  * N_BATCHES are in flight, which bounds the memory used. The connection is
  * used by the writing thread only, between BEGIN and the end of the import.
@@ -2732,7 +2756,7 @@ pipeline_write_thread (gpointer data)
           db_sink_write (pl->sink, &record, &pl->error);
         }
 
-      if (write && pl->error == NULL)
+      if (write && pl->error == NULL && pl->sink->n_staged >= MERGE_ROWS)
         db_sink_flush (pl->sink, &pl->error);
       if (pl->error != NULL)
         g_atomic_int_set (&pl->failed, TRUE);
@@ -2740,6 +2764,10 @@ pipeline_write_thread (gpointer data)
       batch_reset (batch);
       g_async_queue_push (pl->empty, batch);
     }
+
+  /* The rest, unless the import failed */
+  if (pl->error == NULL && !g_atomic_int_get (&pl->abandoned))
+    db_sink_flush (pl->sink, &pl->error);
 
   return NULL;
 }
@@ -2883,7 +2911,7 @@ cg_job_import_file (sqlite3               *db,
   g_autoptr(GBytes) document = NULL;
   g_autoptr(CgClassifier) classifier = NULL;
   g_autoptr(GError) classifier_error = NULL;
-  DbSink sink = { db, NULL, report, NULL, NULL, NULL, 0, 0 };
+  DbSink sink = { db, NULL, report, NULL, NULL, NULL, 0, FALSE, 0, 0, cancellable };
   Pipeline pipeline;
   Import im;
   gsize n_sniff = 0;
@@ -2952,9 +2980,14 @@ cg_job_import_file (sqlite3               *db,
     ok = FALSE;
   ok = pipeline_finish (&pipeline, ok, error) && ok;
 
-  /* A cancellation up to the last moment still undoes everything */
-  if (ok && g_cancellable_set_error_if_cancelled (cancellable, error))
-    ok = FALSE;
+  /* A cancellation up to the last moment (it may have interrupted a merge)
+   * undoes everything */
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      g_clear_error (error);
+      g_cancellable_set_error_if_cancelled (cancellable, error);
+      ok = FALSE;
+    }
 
   if (ok)
     {

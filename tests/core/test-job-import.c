@@ -1026,7 +1026,7 @@ test_cancel (Fixture       *f,
   cg_import_report_clear (&report);
   g_clear_error (&error);
 
-  /* Halfway through a big file, with batches already written */
+  /* Halfway through a big file */
   g_cancellable_reset (cancellable);
   progress.cancellable = cancellable;
   g_assert_false (cg_job_import_file (f->db, big, CG_IMPORT_FORMAT_AUTO,
@@ -1058,6 +1058,8 @@ test_failed_leaves_library (Fixture       *f,
   static const char * const bad[] = { "invalid.json", "garbage.bin", "no-title-column.csv", "no-jsonld.html", NULL };
   g_auto(CgImportReport) report = { 0 };
   g_autofree char *before = NULL;
+  gint64 cache_size = cg_test_query_int (f->db, "PRAGMA main.cache_size");
+  gint64 temp_cache_size = cg_test_query_int (f->db, "PRAGMA temp.cache_size");
 
   import_ok (f, "jobs.csv", &report);
   before = cg_test_query_text (f->db, "SELECT group_concat(key || title || ifnull(company, ''), ',') FROM jobs");
@@ -1075,8 +1077,10 @@ test_failed_leaves_library (Fixture       *f,
       g_assert_true (sqlite3_get_autocommit (f->db));
     }
 
-  /* No staging table is left behind */
+  /* No staging table is left behind, the connection's settings are back */
   g_assert_cmpint (cg_test_query_int (f->db, "SELECT count(*) FROM temp.sqlite_schema"), ==, 0);
+  g_assert_cmpint (cg_test_query_int (f->db, "PRAGMA main.cache_size"), ==, cache_size);
+  g_assert_cmpint (cg_test_query_int (f->db, "PRAGMA temp.cache_size"), ==, temp_cache_size);
 }
 
 /* The command line */

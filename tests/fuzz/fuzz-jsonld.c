@@ -4,7 +4,8 @@
  *
  * The input goes to cg_jsonld_parse() (a JSON document) and to the JSON
  * Lines reader of cg-job-import.c; every posting either finds must be one
- * the library can store.
+ * the library can store. Run with G_SLICE=always-malloc, so that leaks in
+ * GLib's slices are seen.
  */
 #include "config.h"
 
@@ -68,9 +69,14 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_auto(CgImportReport) report = { 0 };
   guint n = 0;
 
-  records = cg_jsonld_parse ((const char *) data, size, warnings, &error);
-  if ((records == NULL) == (error == NULL))
-    __builtin_trap ();
+  /* json-glib 1.6 leaks the values after the first: the importer never
+   * gives it such text (see cg_job_import_json_has_text_after_value()) */
+  if (!cg_job_import_json_has_text_after_value ((const char *) data, size))
+    {
+      records = cg_jsonld_parse ((const char *) data, size, warnings, &error);
+      if ((records == NULL) == (error == NULL))
+        __builtin_trap ();
+    }
   for (guint i = 0; records != NULL && i < records->len; i++)
     check_record (g_ptr_array_index (records, i));
 
