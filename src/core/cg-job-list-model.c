@@ -11,19 +11,33 @@
  *
  * Items are CgJob objects read by id when the view asks for them, a page
  * at a time (a primary-key lookup, never a scan), through a small cache.
+ *
+ * Memory is what a million postings make it: each id is kept in as many
+ * bits as the largest id needs (see IdList), and cached rows leave out the
+ * description, which only the detail pane reads
+ * (cg_job_read_description()). Scrolling the whole list holds at most
+ * CACHE_LIMIT rows.
  */
 #define G_LOG_DOMAIN "cg-job-list-model"
 
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "cg-db.h"
 #include "cg-job-list-model.h"
 #include "cg-job.h"
 
 #define PAGE_SIZE 64
-#define CACHE_LIMIT 4096
+#define CACHE_LIMIT 512
+
+typedef struct {
+  guint64 *words;
+  gsize    n_words;   /* allocated */
+  guint    len;
+  guint    width;     /* bits per id, 1..64 */
+} IdList;
 
 struct _CgJobListModel
 {
@@ -31,7 +45,7 @@ struct _CgJobListModel
 
   CgLibrary    *library;
   CgJobQuery   *query;
-  GArray       *ids;        /* of gint64, in list order */
+  IdList       *ids;        /* in list order */
   GHashTable   *cache;      /* id -> CgJob */
   GCancellable *cancellable;
   GError       *error;
@@ -69,6 +83,110 @@ query_data_free (QueryData *data)
   g_free (data);
 }
 
+/* An ordered list of ids, each stored in just the bits the largest id of
+ * the library needs (20 bits for a million postings: 2.5 MB instead of 8).
+ * An id wider than that (a posting added meanwhile) repacks the list. */
+
+static IdList *
+id_list_new (guint width)
+{
+  IdList *list = g_new0 (IdList, 1);
+
+  list->width = CLAMP (width, 1, 64);
+  return list;
+}
+
+static void
+id_list_free (IdList *list)
+{
+  g_free (list->words);
+  g_free (list);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IdList, id_list_free)
+
+static guint
+bits_for (guint64 value)
+{
+  return value == 0 ? 1 : 64 - (guint) __builtin_clzll (value);
+}
+
+static inline gint64
+id_list_get (const IdList *list,
+             guint         i)
+{
+  guint64 bit = (guint64) i * list->width;
+  gsize w = bit / 64;
+  guint off = bit % 64;
+  guint64 value = list->words[w] >> off;
+
+  if (off + list->width > 64)
+    value |= list->words[w + 1] << (64 - off);
+  if (list->width < 64)
+    value &= (G_GUINT64_CONSTANT (1) << list->width) - 1;
+  return (gint64) value;
+}
+
+static void id_list_append (IdList *list, gint64 id);
+
+/* Gives back the room allocated beyond the last id */
+static void
+id_list_trim (IdList *list)
+{
+  gsize used = ((guint64) list->len * list->width + 63) / 64 + 1;
+
+  if (used < list->n_words)
+    {
+      list->words = g_renew (guint64, list->words, used);
+      list->n_words = used;
+    }
+}
+
+static void
+id_list_widen (IdList *list,
+               guint   width)
+{
+  g_autoptr(IdList) old = g_new0 (IdList, 1);
+
+  *old = *list;
+  list->words = NULL;
+  list->n_words = 0;
+  list->len = 0;
+  list->width = width;
+  for (guint i = 0; i < old->len; i++)
+    id_list_append (list, id_list_get (old, i));
+}
+
+static void
+id_list_append (IdList *list,
+                gint64  id)
+{
+  guint64 value = (guint64) id;
+  guint64 bit;
+  gsize w;
+  guint off;
+
+  if (bits_for (value) > list->width)
+    id_list_widen (list, bits_for (value));
+
+  bit = (guint64) list->len * list->width;
+  w = bit / 64;
+  off = bit % 64;
+  if (w + 1 >= list->n_words)
+    {
+      gsize n = MAX (64, list->n_words * 2);
+
+      list->words = g_renew (guint64, list->words, n);
+      memset (list->words + list->n_words, 0, (n - list->n_words) * sizeof (guint64));
+      list->n_words = n;
+    }
+
+  list->words[w] |= value << off;
+  if (off + list->width > 64)
+    list->words[w + 1] |= value >> (64 - off);
+  list->len++;
+}
+
 static int
 progress_cb (void *user_data)
 {
@@ -84,7 +202,7 @@ select_ids_thread (GTask        *task,
                    GCancellable *cancellable)
 {
   QueryData *data = task_data;
-  g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 1024);
+  g_autoptr(IdList) ids = NULL;
   g_autoptr(GError) error = NULL;
   sqlite3_stmt *stmt = NULL;
   sqlite3 *db;
@@ -98,6 +216,14 @@ select_ids_thread (GTask        *task,
     }
 
   sqlite3_progress_handler (db, 10000, progress_cb, cancellable);
+
+  /* the width of the largest id (one lookup at the end of the rowid tree) */
+  stmt = cg_db_prepare (db, "SELECT max(id) FROM jobs", NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    ids = id_list_new (bits_for ((guint64) sqlite3_column_int64 (stmt, 0)));
+  else
+    ids = id_list_new (32);
+  g_clear_pointer (&stmt, sqlite3_finalize);
 
   stmt = cg_db_prepare (db, data->sql, &error);
   if (stmt == NULL)
@@ -120,8 +246,10 @@ select_ids_thread (GTask        *task,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
+
+      id_list_append (ids, id);
     }
+  id_list_trim (ids);
 
   if (rc != SQLITE_DONE)
     {
@@ -137,7 +265,7 @@ select_ids_thread (GTask        *task,
   if (error != NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
-    g_task_return_pointer (task, g_steal_pointer (&ids), (GDestroyNotify) g_array_unref);
+    g_task_return_pointer (task, g_steal_pointer (&ids), (GDestroyNotify) id_list_free);
 }
 
 static void
@@ -159,7 +287,7 @@ select_ids_done_cb (GObject      *source,
   CgJobListModel *self = CG_JOB_LIST_MODEL (source);
   QueryData *data = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) ids = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(IdList) ids = g_task_propagate_pointer (G_TASK (result), &error);
   guint removed, added;
 
   /* a newer query is on its way: this answer is stale */
@@ -176,14 +304,14 @@ select_ids_done_cb (GObject      *source,
           self->error = g_steal_pointer (&error);
           g_warning ("Job list query failed: %s", self->error->message);
         }
-      ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      ids = id_list_new (1);
     }
   else
     g_clear_error (&self->error);
 
   removed = self->ids->len;
   added = ids->len;
-  g_array_unref (self->ids);
+  id_list_free (self->ids);
   self->ids = g_steal_pointer (&ids);
 
   /* one change for the whole list: the view keeps what it can */
@@ -239,7 +367,7 @@ fetch_page (CgJobListModel *self,
 {
   guint start = position - position % PAGE_SIZE;
   guint end = MIN (start + PAGE_SIZE, self->ids->len);
-  g_autoptr(GString) sql = g_string_new ("SELECT " CG_JOB_COLUMNS " FROM jobs WHERE id IN (");
+  g_autoptr(GString) sql = g_string_new ("SELECT " CG_JOB_LIST_COLUMNS " FROM jobs WHERE id IN (");
   sqlite3 *db = cg_library_get_db (self->library);
   g_autoptr(GError) error = NULL;
   sqlite3_stmt *stmt;
@@ -259,7 +387,7 @@ fetch_page (CgJobListModel *self,
     }
 
   for (guint i = start; i < end; i++)
-    sqlite3_bind_int64 (stmt, (int) (i - start) + 1, g_array_index (self->ids, gint64, i));
+    sqlite3_bind_int64 (stmt, (int) (i - start) + 1, id_list_get (self->ids, i));
 
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
@@ -284,7 +412,7 @@ cg_job_list_model_get_item (GListModel *model,
   if (position >= self->ids->len)
     return NULL;
 
-  id = g_array_index (self->ids, gint64, position);
+  id = id_list_get (self->ids, position);
   job = g_hash_table_lookup (self->cache, &id);
   if (job == NULL)
     {
@@ -325,7 +453,7 @@ cg_job_list_model_finalize (GObject *object)
   CgJobListModel *self = CG_JOB_LIST_MODEL (object);
 
   g_clear_pointer (&self->query, cg_job_query_free);
-  g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->ids, id_list_free);
   g_clear_pointer (&self->cache, g_hash_table_unref);
   g_clear_error (&self->error);
 
@@ -375,7 +503,7 @@ cg_job_list_model_class_init (CgJobListModelClass *klass)
 static void
 cg_job_list_model_init (CgJobListModel *self)
 {
-  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->ids = id_list_new (1);
   self->cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   self->query = cg_job_query_new ();
 }
@@ -461,7 +589,7 @@ cg_job_list_model_find (CgJobListModel *self,
   g_return_val_if_fail (CG_IS_JOB_LIST_MODEL (self), -1);
 
   for (guint i = 0; i < self->ids->len; i++)
-    if (g_array_index (self->ids, gint64, i) == id)
+    if (id_list_get (self->ids, i) == id)
       return (int) i;
 
   return -1;

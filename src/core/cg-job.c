@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -37,6 +38,7 @@ struct _CgJob
   char *valid_through;
   gboolean expired;
   char *description;
+  gboolean description_read;  /* FALSE for a row of CG_JOB_LIST_COLUMNS */
   char *url;
 };
 
@@ -113,6 +115,7 @@ cg_job_new_from_row (sqlite3_stmt *stmt)
   self->valid_through = g_strdup (cg_db_column_text (stmt, 17));
   self->expired = sqlite3_column_int (stmt, 18) != 0;
   self->description = g_strdup (cg_db_column_text (stmt, 19));
+  self->description_read = g_strcmp0 (sqlite3_column_name (stmt, 19), "description_not_read") != 0;
   self->url = g_strdup (cg_db_column_text (stmt, 20));
 
   return self;
@@ -276,6 +279,45 @@ cg_job_get_description (CgJob *self)
   g_return_val_if_fail (CG_IS_JOB (self), NULL);
 
   return self->description;
+}
+
+/**
+ * cg_job_read_description:
+ * @self: a posting
+ * @db: the library it was read from
+ * @error: set when the posting cannot be read
+ *
+ * Returns: (transfer full) (nullable): the posting's description (Markdown),
+ * or %NULL when it has none; rows of the job list do not hold it (see
+ * CG_JOB_LIST_COLUMNS), so it is read from @db by id then.
+ */
+char *
+cg_job_read_description (CgJob    *self,
+                         sqlite3  *db,
+                         GError  **error)
+{
+  sqlite3_stmt *stmt;
+  char *description = NULL;
+  int rc;
+
+  g_return_val_if_fail (CG_IS_JOB (self), NULL);
+
+  if (self->description_read)
+    return g_strdup (self->description);
+
+  stmt = cg_db_prepare (db, "SELECT description FROM jobs WHERE id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, self->id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    description = g_strdup (cg_db_column_text (stmt, 0));
+  else if (rc != SQLITE_DONE)
+    cg_db_set_error (error, db, rc, _("Cannot read the posting"));
+
+  sqlite3_finalize (stmt);
+  return description;
 }
 
 const char *

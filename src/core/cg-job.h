@@ -16,7 +16,13 @@ G_DECLARE_FINAL_TYPE (CgJob, cg_job, CG, JOB, GObject)
 /* The columns cg_job_new_from_row() reads, in order. */
 #define CG_JOB_COLUMNS "id, key, origin, title, company, locations, arrangement, employment_type, category, role, pay_min, pay_max, pay_currency, pay_unit, pay_annual_min, pay_annual_max, date_posted, valid_through, expired, description, url"
 
+/* The same, without the description (a list row; see cg_job_read_description()) */
+#define CG_JOB_LIST_COLUMNS "id, key, origin, title, company, locations, arrangement, employment_type, category, role, pay_min, pay_max, pay_currency, pay_unit, pay_annual_min, pay_annual_max, date_posted, valid_through, expired, NULL AS description_not_read, url"
+
 CgJob *cg_job_new_from_row (sqlite3_stmt *stmt);
+char *cg_job_read_description (CgJob    *self,
+                               sqlite3  *db,
+                               GError  **error);
 gint64 cg_job_get_id (CgJob *self);
 const char * cg_job_get_key (CgJob *self);
 const char * cg_job_get_origin (CgJob *self);

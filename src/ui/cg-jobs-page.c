@@ -202,7 +202,8 @@ static void
 set_description (CgJobsPage *self,
                  CgJob      *job)
 {
-  const char *markdown = cg_job_get_description (job);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *markdown = cg_job_read_description (job, cg_library_get_db (self->library), &error);
   g_autoptr(CgMarkdown) md = NULL;
   g_autofree char *body = NULL;
   g_autofree char *page = NULL;
@@ -215,7 +216,9 @@ set_description (CgJobsPage *self,
       gtk_box_append (self->description_box, self->description_view);
     }
 
-  if (markdown == NULL || *markdown == '\0')
+  if (error != NULL)
+    body = g_markup_printf_escaped ("<p><em>%s</em></p>", error->message);
+  else if (markdown == NULL || *markdown == '\0')
     body = g_markup_printf_escaped ("<p><em>%s</em></p>", _("This posting has no description."));
   else
     {

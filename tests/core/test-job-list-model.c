@@ -367,7 +367,78 @@ test_items_and_cache (Fixture       *f,
       g_assert_nonnull (job);
       g_assert_nonnull (cg_job_get_title (job));
     }
-  g_assert_cmpuint (cg_job_list_model_get_cache_size (model), <=, 4096);
+  g_assert_cmpuint (cg_job_list_model_get_cache_size (model), <=, 512);
+}
+
+/* List rows leave the description out; the detail pane reads it by id */
+static void
+test_description_read_on_demand (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(CgJobListModel) model = new_model (f);
+  g_autoptr(CgJobQuery) q = cg_job_query_new ();
+  sqlite3 *db = cg_library_get_db (f->library);
+  g_autoptr(GError) error = NULL;
+
+  q->text = g_strdup ("Firmware Engineer 4");
+  cg_job_list_model_set_query (model, q);
+  wait_loaded (model);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >=, 1);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    {
+      g_autoptr(CgJob) job = g_list_model_get_item (G_LIST_MODEL (model), i);
+      g_autofree char *expected = g_strdup_printf ("SELECT description FROM jobs WHERE id = %" G_GINT64_FORMAT,
+                                                   cg_job_get_id (job));
+      g_autofree char *want = cg_test_query_text (db, expected);
+      g_autofree char *description = NULL;
+
+      g_assert_null (cg_job_get_description (job));
+      description = cg_job_read_description (job, db, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (description, ==, want);
+    }
+
+  /* A posting deleted meanwhile has none, and that is no error */
+  {
+    g_autoptr(CgJob) job = g_list_model_get_item (G_LIST_MODEL (model), 0);
+    g_autofree char *description = NULL;
+    g_autofree char *sql = g_strdup_printf ("DELETE FROM jobs WHERE id = %" G_GINT64_FORMAT,
+                                            cg_job_get_id (job));
+
+    g_assert_true (cg_db_exec (db, sql, NULL));
+    description = cg_job_read_description (job, db, &error);
+    g_assert_no_error (error);
+    g_assert_null (description);
+  }
+}
+
+/* Ids beyond 32 bits, and a negative one (which widens the packed id list
+ * to 64 bits midway), keep their order */
+static void
+test_wide_ids (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(CgJobListModel) model = new_model (f);
+  g_autoptr(CgJobQuery) q = cg_job_query_new ();
+  sqlite3 *db = cg_library_get_db (f->library);
+
+  g_assert_true (cg_db_exec (db,
+                             "INSERT INTO jobs (id, key, title, date_posted) VALUES"
+                             " (5000000000, 'url:wide-1', 'Wide one', '2099-01-02'),"
+                             " (5000000001, 'url:wide-2', 'Wide two', '2099-01-01'),"
+                             " (-7, 'url:negative', 'Negative', '2026-06-15')", NULL));
+  q->sort = CG_JOB_SORT_NEWEST;
+  cg_job_list_model_set_query (model, q);
+  wait_loaded (model);
+
+  assert_model_matches (f, model, "SELECT j.id FROM jobs j ORDER BY j.date_posted DESC, j.id");
+  g_assert_cmpint (cg_job_list_model_find (model, G_GINT64_CONSTANT (5000000001)), ==, 1);
+  g_assert_cmpint (cg_job_list_model_find (model, -7), >, 1);
+  {
+    g_autoptr(CgJob) first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+    g_assert_cmpstr (cg_job_get_title (first), ==, "Wide one");
+  }
 }
 
 static void
@@ -402,6 +473,8 @@ main (int   argc,
   ADD ("/job-list-model/one-change-per-query", test_one_change_per_query);
   ADD ("/job-list-model/items-and-cache", test_items_and_cache);
   ADD ("/job-list-model/reload", test_reload_sees_new_postings);
+  ADD ("/job-list-model/description-on-demand", test_description_read_on_demand);
+  ADD ("/job-list-model/wide-ids", test_wide_ids);
 
   return g_test_run ();
 }
