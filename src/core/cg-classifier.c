@@ -138,6 +138,24 @@ cg_classifier_new_from_db (sqlite3  *db,
   return g_steal_pointer (&classifier);
 }
 
+/* @title and @description, case-folded, on two lines. Case folding is done
+ * a character at a time through Unicode tables; text that is all ASCII (most
+ * postings) folds the same byte by byte, several times faster. */
+static char *
+fold (const char *title,
+      const char *description)
+{
+  g_autofree char *joined = g_strconcat (title, "\n", description, NULL);
+
+  for (const char *p = joined; *p != '\0'; p++)
+    if ((guchar) *p >= 0x80)
+      return g_utf8_casefold (joined, -1);
+
+  for (char *p = joined; *p != '\0'; p++)
+    *p = g_ascii_tolower (*p);
+  return g_steal_pointer (&joined);
+}
+
 /* How often @needle occurs in @haystack as a word of its own: "r" counts
  * in "Python or R" but not in "recruiter". */
 static guint
@@ -190,13 +208,7 @@ cg_classifier_classify (CgClassifier *classifier,
   if (best != NULL)
     return best;
 
-  text = g_utf8_casefold (description ? description : "", -1);
-  {
-    g_autofree char *folded_title = g_utf8_casefold (title, -1);
-    g_autofree char *joined = g_strconcat (folded_title, "\n", text, NULL);
-    g_free (text);
-    text = g_steal_pointer (&joined);
-  }
+  text = fold (title, description != NULL ? description : "");
 
   scores = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < classifier->keywords->len; i++)

@@ -567,6 +567,21 @@ is_collapsible_space (gunichar c)
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0xA0;
 }
 
+/* A printable ASCII byte that Markdown never needs escaped in the middle of
+ * a line (see md_char()) */
+static inline gboolean
+is_plain_byte (guchar b)
+{
+  switch (b)
+    {
+    case '\\': case '`': case '*': case '_': case '[': case ']':
+    case '<': case '|': case '#': case '&':
+      return FALSE;
+    default:
+      return b > 0x20 && b < 0x7F;
+    }
+}
+
 static gboolean
 is_dropped_char (gunichar c)
 {
@@ -685,6 +700,19 @@ md_text (Md         *md,
             }
 
           md_char (md, c, g_utf8_get_char (next));
+
+          /* What follows a character on the same line, up to the next byte
+           * that may need care, is written as is: md_char() would do no
+           * more for it, and text is mostly such runs */
+          if (!md->line_start_escape && !md->leading_digits)
+            {
+              const char *q = next;
+
+              while (is_plain_byte ((guchar) *q))
+                q++;
+              g_string_append_len (md->out, next, q - next);
+              next = q;
+            }
         }
 
       p = next;

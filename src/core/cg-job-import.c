@@ -446,6 +446,32 @@ reader_next (Reader      *r,
  * the rest without a word, and leaks it. So a text with more after its first
  * value is never given to it whole. */
 
+/* The closing quote of the JSON string whose text starts at @p (after its
+ * opening quote), or NULL: memchr() to each quote, which ends the string
+ * unless an odd run of backslashes escapes it. Descriptions make strings
+ * long, so this is most of the time the scan below takes. */
+static const char *
+string_end (const char *p,
+            const char *end)
+{
+  while (p < end)
+    {
+      const char *quote = memchr (p, '"', end - p);
+      const char *q;
+
+      if (quote == NULL)
+        return NULL;
+
+      for (q = quote; q > p && q[-1] == '\\'; q--)
+        ;
+      if ((quote - q) % 2 == 0)
+        return quote;
+      p = quote + 1;
+    }
+
+  return NULL;
+}
+
 /* Where the first JSON value from @p ends, going by strings and brackets
  * only (not the grammar); NULL when it does not end before @end */
 static const char *
@@ -459,14 +485,8 @@ first_value_end (const char *p,
 
   if (*p == '"')
     {
-      for (p++; p < end; p++)
-        {
-          if (*p == '\\')
-            p++;
-          else if (*p == '"')
-            return p + 1;
-        }
-      return NULL;
+      p = string_end (p + 1, end);
+      return p != NULL ? p + 1 : NULL;
     }
 
   if (*p != '{' && *p != '[')
@@ -481,9 +501,9 @@ first_value_end (const char *p,
     {
       if (*p == '"')
         {
-          for (p++; p < end && *p != '"'; p++)
-            if (*p == '\\')
-              p++;
+          p = string_end (p + 1, end);
+          if (p == NULL)
+            return NULL;
         }
       else if (*p == '{' || *p == '[')
         depth++;
