@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "cg-job-query.h"
+#include "cg-stats.h"
 
 G_DEFINE_BOXED_TYPE (CgJobQuery, cg_job_query, cg_job_query_copy, cg_job_query_free)
 
@@ -32,6 +33,9 @@ cg_job_query_copy (const CgJobQuery *query)
   copy->employment_type = g_strdup (query->employment_type);
   copy->location = g_strdup (query->location);
   copy->role = g_strdup (query->role);
+  copy->region = g_strdup (query->region);
+  copy->pay_currency = g_strdup (query->pay_currency);
+  copy->posted_month = g_strdup (query->posted_month);
   return copy;
 }
 
@@ -45,6 +49,9 @@ cg_job_query_free (CgJobQuery *query)
   g_free (query->employment_type);
   g_free (query->location);
   g_free (query->role);
+  g_free (query->region);
+  g_free (query->pay_currency);
+  g_free (query->posted_month);
   g_free (query);
 }
 
@@ -62,7 +69,12 @@ cg_job_query_equal (const CgJobQuery *a,
          g_strcmp0 (a->location, b->location) == 0 &&
          g_strcmp0 (a->role, b->role) == 0 &&
          a->hide_expired == b->hide_expired &&
-         a->sort == b->sort;
+         a->sort == b->sort &&
+         g_strcmp0 (a->region, b->region) == 0 &&
+         g_strcmp0 (a->pay_currency, b->pay_currency) == 0 &&
+         a->pay_from == b->pay_from &&
+         a->pay_to == b->pay_to &&
+         g_strcmp0 (a->posted_month, b->posted_month) == 0;
 }
 
 /* Search text to an FTS5 query: words (letters and digits; anything else
@@ -206,6 +218,44 @@ cg_job_query_build_sql (const CgJobQuery *query,
     {
       g_string_append (sql, " AND j.role = ?");
       add_text_param (params, query->role);
+    }
+
+  /* the same matching as the Market page's figures (cg-stats.c) */
+  if (query->region != NULL && *query->region != '\0')
+    {
+      const char *code, *name;
+
+      if (cg_stats_find_state (query->region, &code, &name))
+        {
+          g_string_append (sql, " AND (j.region = ? COLLATE NOCASE OR j.region = ? COLLATE NOCASE)");
+          add_text_param (params, code);
+          add_text_param (params, name);
+        }
+      else
+        {
+          g_autofree char *pattern = like_pattern (query->region);
+
+          g_string_append (sql, " AND (j.region = ? COLLATE NOCASE OR j.locations LIKE ? ESCAPE '\\')");
+          add_text_param (params, query->region);
+          add_text_param (params, pattern);
+        }
+    }
+
+  if (query->pay_to > 0)
+    {
+      g_string_append (sql, " AND (j.pay_annual_min IS NOT NULL OR j.pay_annual_max IS NOT NULL)"
+                            " AND (coalesce (j.pay_annual_min, j.pay_annual_max)"
+                            " + coalesce (j.pay_annual_max, j.pay_annual_min)) / 2.0 BETWEEN ? AND ?"
+                            " AND coalesce (j.pay_currency, '') = ?");
+      g_ptr_array_add (params, g_variant_ref_sink (g_variant_new_double (query->pay_from)));
+      g_ptr_array_add (params, g_variant_ref_sink (g_variant_new_double (query->pay_to)));
+      add_text_param (params, query->pay_currency != NULL ? query->pay_currency : "");
+    }
+
+  if (query->posted_month != NULL && *query->posted_month != '\0')
+    {
+      g_string_append (sql, " AND substr (j.date_posted, 1, 7) = ?");
+      add_text_param (params, query->posted_month);
     }
 
   if (query->hide_expired)

@@ -33,6 +33,12 @@ typedef struct {
   char      *role;            /* role slug, or NULL */
   gboolean   hide_expired;
   CgJobSort  sort;
+  /* What a chart's bar stands for (the Market page): */
+  char      *region;          /* a region as in cg-stats.h, or NULL = any */
+  char      *pay_currency;    /* with pay_from/pay_to: the pay (midpoint of */
+  double     pay_from;        /*   the annualised range) in this currency  */
+  double     pay_to;          /*   from..to inclusive; pay_to 0 = no range */
+  char      *posted_month;    /* "YYYY-MM", or NULL = any */
 } CgJobQuery;
 
 GType       cg_job_query_get_type  (void) G_GNUC_CONST;

@@ -72,6 +72,33 @@ static const struct {
   { "WY", "Wyoming" },
 };
 
+/**
+ * cg_stats_find_state:
+ * @region: a region as the user or a source names it
+ * @code: (out) (optional): the state's code, such as "FL"
+ * @name: (out) (optional): the state's name, such as "Florida"
+ *
+ * Returns: whether @region is a US state (or DC, PR), by its code or name
+ */
+gboolean
+cg_stats_find_state (const char  *region,
+                     const char **code,
+                     const char **name)
+{
+  for (guint i = 0; region != NULL && i < G_N_ELEMENTS (us_states); i++)
+    if (g_ascii_strcasecmp (region, us_states[i].code) == 0 ||
+        g_ascii_strcasecmp (region, us_states[i].name) == 0)
+      {
+        if (code != NULL)
+          *code = us_states[i].code;
+        if (name != NULL)
+          *name = us_states[i].name;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
 /* The filter: see cg-stats.h. */
 typedef struct {
   const char *role;
@@ -95,15 +122,7 @@ filter_init (Filter     *f,
   if (region != NULL && *region != '\0')
     {
       f->region = region;
-      for (guint i = 0; i < G_N_ELEMENTS (us_states); i++)
-        if (g_ascii_strcasecmp (region, us_states[i].code) == 0 ||
-            g_ascii_strcasecmp (region, us_states[i].name) == 0)
-          {
-            f->state_code = us_states[i].code;
-            f->state_name = us_states[i].name;
-          }
-
-      if (f->state_code == NULL)
+      if (!cg_stats_find_state (region, &f->state_code, &f->state_name))
         {
           /* %region% with % _ and \ taken literally */
           GString *like = g_string_new ("%");

@@ -180,6 +180,9 @@ GArray         *cg_stats_published_figures    (sqlite3        *db,
                                                const char     *dimension,
                                                GError        **error);
 
+gboolean        cg_stats_find_state           (const char     *region,
+                                               const char    **code,
+                                               const char    **name);
 char          **cg_stats_list_regions         (sqlite3        *db,
                                                GError        **error);
 

@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <stdio.h>
+
 #include <math.h>
 
 #include <glib/gi18n.h>
@@ -20,6 +22,7 @@
 #include "cg-jobs-page.h"
 #include "cg-labels.h"
 #include "cg-markdown.h"
+#include "cg-pay.h"
 #include "cg-reader-view.h"
 #include "cg-role.h"
 
@@ -43,6 +46,8 @@ struct _CgJobsPage
   GtkDropDown        *sort_dropdown;
   GtkLabel           *count_label;
   GtkSpinner         *spinner;
+  GtkRevealer        *chart_filter_revealer;
+  GtkLabel           *chart_filter_label;
   GtkRevealer        *import_revealer;
   GtkLabel           *import_label;
   GtkProgressBar     *import_progress;
@@ -60,9 +65,18 @@ struct _CgJobsPage
   GtkBox             *description_box;
   GtkWidget          *description_view;
 
+  /* What a bar of a Market chart stood for (see cg_jobs_page_show_filtered());
+   * shown above the list with a button that removes it */
+  char               *chart_region;
+  char               *chart_month;
+  char               *chart_currency;
+  double              chart_pay_from;
+  double              chart_pay_to;
+
   GSettings          *settings;
   gboolean            updating_filters;
   gint64              pending_id;   /* to select once the list has it */
+  guint               select_source;
 };
 
 G_DEFINE_FINAL_TYPE (CgJobsPage, cg_jobs_page, GTK_TYPE_WIDGET)
@@ -101,6 +115,11 @@ build_query (CgJobsPage *self)
     }
   query->hide_expired = gtk_toggle_button_get_active (self->hide_expired_button);
   query->sort = sort < G_N_ELEMENTS (sort_choices) ? sort_choices[sort] : CG_JOB_SORT_RELEVANCE;
+  query->region = g_strdup (self->chart_region);
+  query->posted_month = g_strdup (self->chart_month);
+  query->pay_currency = g_strdup (self->chart_currency);
+  query->pay_from = self->chart_pay_from;
+  query->pay_to = self->chart_pay_to;
 
   return query;
 }
@@ -109,7 +128,8 @@ static gboolean
 query_is_filtered (const CgJobQuery *q)
 {
   return q->text != NULL || q->location != NULL || q->arrangements != 0 ||
-         q->employment_type != NULL || q->min_annual_pay > 0 || q->role != NULL || q->hide_expired;
+         q->employment_type != NULL || q->min_annual_pay > 0 || q->role != NULL || q->hide_expired ||
+         q->region != NULL || q->posted_month != NULL || q->pay_to > 0;
 }
 
 static const char *sort_names[] = { "relevance", "newest", "pay", "title", "company" };
@@ -329,11 +349,24 @@ select_pending (CgJobsPage *self)
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
+static gboolean
+select_pending_idle_cb (gpointer user_data)
+{
+  CgJobsPage *self = user_data;
+
+  self->select_source = 0;
+  select_pending (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 items_changed_cb (CgJobsPage *self)
 {
   update_status (self);
-  select_pending (self);
+  /* Not from inside the model's items-changed: the list view may not have
+   * seen the change yet, and scrolling it to a row it does not have aborts */
+  if (self->pending_id != 0 && self->select_source == 0)
+    self->select_source = g_idle_add_full (G_PRIORITY_DEFAULT, select_pending_idle_cb, self, NULL);
 }
 
 static void
@@ -466,6 +499,73 @@ open_posting_action_cb (GtkWidget  *widget,
                 GDK_CURRENT_TIME);
 }
 
+/* The filters that only a chart's bar sets (region, month, pay range), and
+ * the line above the list that says so. */
+static void
+set_chart_filter (CgJobsPage *self,
+                  const char *region,
+                  const char *month,
+                  const char *currency,
+                  double      pay_from,
+                  double      pay_to)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *joined = NULL;
+  g_autofree char *text = NULL;
+
+  g_free (self->chart_region);
+  self->chart_region = region != NULL && *region != '\0' ? g_strdup (region) : NULL;
+  g_free (self->chart_month);
+  self->chart_month = month != NULL && *month != '\0' ? g_strdup (month) : NULL;
+  g_free (self->chart_currency);
+  self->chart_currency = pay_to > 0 ? g_strdup (currency != NULL ? currency : "") : NULL;
+  self->chart_pay_from = pay_to > 0 ? pay_from : 0;
+  self->chart_pay_to = pay_to > 0 ? pay_to : 0;
+
+  if (self->chart_region != NULL)
+    /* Translators: a filter of the job list, e.g. "in FL" */
+    g_ptr_array_add (parts, g_strdup_printf (_("in %s"), self->chart_region));
+  if (self->chart_month != NULL)
+    {
+      g_autoptr(GDateTime) date = NULL;
+      g_autofree char *name = NULL;
+      int year = 0, mon = 0;
+
+      if (sscanf (self->chart_month, "%4d-%2d", &year, &mon) == 2 && mon >= 1 && mon <= 12)
+        date = g_date_time_new_utc (year, mon, 1, 0, 0, 0);
+      if (date != NULL)
+        /* Translators: a month and year, see strftime(3); %OB is the month's name standing alone */
+        name = g_date_time_format (date, C_("month", "%OB %Y"));
+      /* Translators: a filter of the job list, e.g. "posted in May 2026" */
+      g_ptr_array_add (parts, g_strdup_printf (_("posted in %s"), name != NULL ? name : self->chart_month));
+    }
+  if (self->chart_pay_to > 0)
+    {
+      CgPay pay = { 0 };
+      g_autofree char *range = NULL;
+
+      pay.min = self->chart_pay_from;
+      pay.max = self->chart_pay_to;
+      pay.has_min = pay.has_max = TRUE;
+      pay.unit = CG_PAY_UNIT_YEAR;
+      g_strlcpy (pay.currency, *self->chart_currency != '\0' ? self->chart_currency : "USD",
+                 sizeof pay.currency);
+      range = cg_pay_format (&pay);
+      /* Translators: a filter of the job list, e.g. "paying $100K - $120K a year" */
+      g_ptr_array_add (parts, g_strdup_printf (_("paying %s"), range));
+    }
+
+  if (parts->len > 0)
+    {
+      g_ptr_array_add (parts, NULL);
+      joined = g_strjoinv (", ", (char **) parts->pdata);
+      /* Translators: %s lists filters set from a chart, e.g. "in FL, posted in May 2026" */
+      text = g_strdup_printf (_("Open postings %s"), joined);
+      gtk_label_set_label (self->chart_filter_label, text);
+    }
+  gtk_revealer_set_reveal_child (self->chart_filter_revealer, parts->len > 0);
+}
+
 static void
 clear_filters_action_cb (GtkWidget  *widget,
                          const char *action_name,
@@ -481,7 +581,19 @@ clear_filters_action_cb (GtkWidget  *widget,
   gtk_drop_down_set_selected (self->pay_dropdown, 0);
   gtk_drop_down_set_selected (self->role_dropdown, 0);
   gtk_toggle_button_set_active (self->hide_expired_button, FALSE);
+  set_chart_filter (self, NULL, NULL, NULL, 0, 0);
   self->updating_filters = FALSE;
+  query_changed_cb (self);
+}
+
+static void
+clear_chart_filter_action_cb (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  CgJobsPage *self = CG_JOBS_PAGE (widget);
+
+  set_chart_filter (self, NULL, NULL, NULL, 0, 0);
   query_changed_cb (self);
 }
 
@@ -494,7 +606,11 @@ cg_jobs_page_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
   g_clear_object (&self->roles);
+  g_clear_handle_id (&self->select_source, g_source_remove);
   g_clear_object (&self->library);
+  g_clear_pointer (&self->chart_region, g_free);
+  g_clear_pointer (&self->chart_month, g_free);
+  g_clear_pointer (&self->chart_currency, g_free);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (cg_jobs_page_parent_class)->dispose (object);
@@ -514,6 +630,8 @@ cg_jobs_page_class_init (CgJobsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CgJobsPage, arrangement_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CgJobsPage, type_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CgJobsPage, pay_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CgJobsPage, chart_filter_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CgJobsPage, chart_filter_label);
   gtk_widget_class_bind_template_child (widget_class, CgJobsPage, role_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CgJobsPage, location_entry);
   gtk_widget_class_bind_template_child (widget_class, CgJobsPage, hide_expired_button);
@@ -542,6 +660,8 @@ cg_jobs_page_class_init (CgJobsPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "jobs.open-posting", NULL, open_posting_action_cb);
   gtk_widget_class_install_action (widget_class, "jobs.clear-filters", NULL, clear_filters_action_cb);
+  gtk_widget_class_install_action (widget_class, "jobs.clear-chart-filter", NULL,
+                                   clear_chart_filter_action_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -695,18 +815,42 @@ cg_jobs_page_show_key (CgJobsPage *self,
   return TRUE;
 }
 
-/* Shows the postings matching the given filters (NULL: any), all others
- * cleared; the Market and Compare pages open the list this way. */
+/**
+ * cg_jobs_page_show_filtered:
+ * @filter: an a{ss} dictionary: "role", "arrangement", "employment_type",
+ *   "location", "region", "posted_month" (YYYY-MM), "min_pay" and "max_pay"
+ *   (annual, with "currency"); any may be missing
+ *
+ * Shows the open postings a chart's bar stands for: every other filter and
+ * the search are cleared.
+ */
 void
 cg_jobs_page_show_filtered (CgJobsPage *self,
-                            const char *role,
-                            const char *arrangement,
-                            const char *employment_type,
-                            const char *location)
+                            GVariant   *filter)
 {
   static const char *arrangements[] = { "onsite", "hybrid", "remote" };
+  const char *role = NULL, *arrangement = NULL, *employment_type = NULL, *location = NULL;
+  const char *region = NULL, *month = NULL, *currency = NULL, *min_pay = NULL, *max_pay = NULL;
+  double pay_from = 0, pay_to = 0;
 
   g_return_if_fail (CG_IS_JOBS_PAGE (self));
+  g_return_if_fail (g_variant_is_of_type (filter, G_VARIANT_TYPE ("a{ss}")));
+
+  g_variant_lookup (filter, "role", "&s", &role);
+  g_variant_lookup (filter, "arrangement", "&s", &arrangement);
+  g_variant_lookup (filter, "employment_type", "&s", &employment_type);
+  g_variant_lookup (filter, "location", "&s", &location);
+  g_variant_lookup (filter, "region", "&s", &region);
+  g_variant_lookup (filter, "posted_month", "&s", &month);
+  g_variant_lookup (filter, "currency", "&s", &currency);
+  if (g_variant_lookup (filter, "min_pay", "&s", &min_pay) &&
+      g_variant_lookup (filter, "max_pay", "&s", &max_pay))
+    {
+      pay_from = g_ascii_strtod (min_pay, NULL);
+      pay_to = g_ascii_strtod (max_pay, NULL);
+      if (!(pay_to >= pay_from && pay_to > 0))
+        pay_from = pay_to = 0;
+    }
 
   self->updating_filters = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
@@ -720,7 +864,9 @@ cg_jobs_page_show_filtered (CgJobsPage *self,
     if (g_str_equal (employment_type, cg_employment_types[i]))
       gtk_drop_down_set_selected (self->type_dropdown, i + 1);
   gtk_drop_down_set_selected (self->pay_dropdown, 0);
-  gtk_toggle_button_set_active (self->hide_expired_button, FALSE);
+  /* the charts count open postings */
+  gtk_toggle_button_set_active (self->hide_expired_button, TRUE);
+  set_chart_filter (self, region, month, currency, pay_from, pay_to);
   self->updating_filters = FALSE;
 
   /* the role dropdown runs the query */

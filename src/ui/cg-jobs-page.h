@@ -24,10 +24,7 @@ void            cg_jobs_page_set_role     (CgJobsPage   *self,
                                            const char   *role);
 void            cg_jobs_page_focus_search (CgJobsPage   *self);
 void            cg_jobs_page_show_filtered (CgJobsPage  *self,
-                                           const char   *role,
-                                           const char   *arrangement,
-                                           const char   *employment_type,
-                                           const char   *location);
+                                           GVariant     *filter);
 gboolean        cg_jobs_page_show_key     (CgJobsPage   *self,
                                            const char   *key);
 CgJob          *cg_jobs_page_get_selected (CgJobsPage   *self);

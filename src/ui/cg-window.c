@@ -628,24 +628,18 @@ show_jobs_for_role_action_cb (GtkWidget  *widget,
   cg_jobs_page_set_role (jobs_page (self), *role ? role : NULL);
 }
 
-/* win.show-jobs a{ss}: the Jobs page filtered by any of the keys "role",
- * "arrangement", "employment_type" and "location". */
+/* win.show-jobs a{ss}: the Jobs page filtered as a chart's bar says (see
+ * cg_jobs_page_show_filtered() for the keys) */
 static void
 show_jobs_action_cb (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
   CgWindow *self = CG_WINDOW (widget);
-  const char *role = NULL, *arrangement = NULL, *type = NULL, *location = NULL;
-
-  g_variant_lookup (parameter, "role", "&s", &role);
-  g_variant_lookup (parameter, "arrangement", "&s", &arrangement);
-  g_variant_lookup (parameter, "employment_type", "&s", &type);
-  g_variant_lookup (parameter, "location", "&s", &location);
 
   cg_window_show_page (self, "jobs");
   ensure_page_loaded (self, page_index ("jobs"));
-  cg_jobs_page_show_filtered (jobs_page (self), role, arrangement, type, location);
+  cg_jobs_page_show_filtered (jobs_page (self), parameter);
 }
 
 static void

@@ -8,6 +8,7 @@
 
 #include "cg-db.h"
 #include "cg-job-list-model.h"
+#include "cg-stats.h"
 #include "cg-job-record.h"
 #include "cg-job.h"
 #include "cg-test-utils.h"
@@ -43,6 +44,7 @@ fill (sqlite3 *db)
       r->title = g_strdup_printf ("%s %u", titles[i % G_N_ELEMENTS (titles)], i);
       r->company = g_strdup (companies[i % G_N_ELEMENTS (companies)]);
       g_ptr_array_add (r->locations, g_strdup (cities[i % G_N_ELEMENTS (cities)]));
+      r->region = g_strdup (strrchr (cities[i % G_N_ELEMENTS (cities)], ' ') + 1);
       r->arrangement = g_strdup (arrangements[i % G_N_ELEMENTS (arrangements)]);
       r->employment_type = g_strdup (types[i % G_N_ELEMENTS (types)]);
       r->role = g_strdup (i % 2 ? "firmware-engineer" : "ml-engineer");
@@ -413,6 +415,92 @@ test_description_read_on_demand (Fixture       *f,
   }
 }
 
+static guint
+count_for (CgJobListModel *model,
+           CgJobQuery     *q)
+{
+  cg_job_list_model_set_query (model, q);
+  wait_loaded (model);
+  return g_list_model_get_n_items (G_LIST_MODEL (model));
+}
+
+/* The filters a Market chart's bar stands for: region, pay range, month */
+static void
+test_chart_filters (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(CgJobListModel) model = new_model (f);
+  g_autoptr(CgJobQuery) q = cg_job_query_new ();
+  sqlite3 *db = cg_library_get_db (f->library);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) months = NULL;
+  guint fl;
+
+  /* a state by code or name, as the Market page's figures match it */
+  q->region = g_strdup ("FL");
+  cg_job_list_model_set_query (model, q);
+  wait_loaded (model);
+  assert_model_matches (f, model,
+    "SELECT id FROM jobs WHERE region IN ('FL', 'Florida') COLLATE NOCASE ORDER BY date_posted DESC, id");
+  fl = g_list_model_get_n_items (G_LIST_MODEL (model));
+  g_assert_cmpuint (fl, >=, 450);  /* three of the four cities */
+  g_free (q->region);
+  q->region = g_strdup ("florida");
+  g_assert_cmpuint (count_for (model, q), ==, fl);
+
+  /* another region: a city, as text in the locations; LIKE syntax is text */
+  g_free (q->region);
+  q->region = g_strdup ("Tampa");
+  cg_job_list_model_set_query (model, q);
+  wait_loaded (model);
+  assert_model_matches (f, model,
+    "SELECT id FROM jobs WHERE locations LIKE '%Tampa%' ORDER BY date_posted DESC, id");
+  g_free (q->region);
+  q->region = g_strdup ("%");
+  g_assert_cmpuint (count_for (model, q), ==, 0);
+  g_clear_pointer (&q->region, g_free);
+
+  /* a pay range: the midpoint of the annualised range, in one currency */
+  q->pay_from = 60000;
+  q->pay_to = 90000;
+  q->pay_currency = g_strdup ("USD");
+  cg_job_list_model_set_query (model, q);
+  wait_loaded (model);
+  assert_model_matches (f, model,
+    "SELECT id FROM jobs WHERE pay_currency = 'USD' AND"
+    " (coalesce (pay_annual_min, pay_annual_max) + coalesce (pay_annual_max, pay_annual_min)) / 2"
+    " BETWEEN 60000 AND 90000 ORDER BY date_posted DESC, id");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >, 0);
+  g_free (q->pay_currency);
+  q->pay_currency = g_strdup ("EUR");
+  g_assert_cmpuint (count_for (model, q), ==, 0);
+  g_clear_pointer (&q->pay_currency, g_free);
+  q->pay_from = q->pay_to = 0;
+
+  /* each month: as many postings as the Market page's chart counts */
+  months = cg_stats_postings_by_month (db, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (months->len, >=, 12);
+  for (guint i = 0; i < months->len; i++)
+    {
+      CgStatsCount *month = &g_array_index (months, CgStatsCount, i);
+
+      g_free (q->posted_month);
+      q->posted_month = g_strdup (month->key);
+      g_assert_cmpuint (count_for (model, q), ==, month->count);
+    }
+
+  /* and the query copies and compares them */
+  {
+    g_autoptr(CgJobQuery) copy = cg_job_query_copy (q);
+
+    g_assert_true (cg_job_query_equal (q, copy));
+    g_free (copy->posted_month);
+    copy->posted_month = g_strdup ("1999-01");
+    g_assert_false (cg_job_query_equal (q, copy));
+  }
+}
+
 /* Ids beyond 32 bits, and a negative one (which widens the packed id list
  * to 64 bits midway), keep their order */
 static void
@@ -475,6 +563,7 @@ main (int   argc,
   ADD ("/job-list-model/reload", test_reload_sees_new_postings);
   ADD ("/job-list-model/description-on-demand", test_description_read_on_demand);
   ADD ("/job-list-model/wide-ids", test_wide_ids);
+  ADD ("/job-list-model/chart-filters", test_chart_filters);
 
   return g_test_run ();
 }

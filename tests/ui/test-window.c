@@ -441,6 +441,43 @@ test_show_jobs_filtered (void)
     g_assert_cmpstr (cg_job_get_title (job), ==, "AI/Machine Learning Engineer Senior");
   }
 
+  /* a bar of the pay histogram, in a region: open postings paid (midpoint)
+   * $70,000 to $110,000 in Florida; only the Miami one (about $78,200) */
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
+  g_variant_builder_add (&builder, "{ss}", "region", "Florida");
+  g_variant_builder_add (&builder, "{ss}", "min_pay", "70000");
+  g_variant_builder_add (&builder, "{ss}", "max_pay", "110000");
+  g_variant_builder_add (&builder, "{ss}", "currency", "USD");
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.show-jobs",
+                                                     g_variant_builder_end (&builder)));
+  wait_jobs_loaded (jobs);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  {
+    g_autoptr(CgJob) job = g_list_model_get_item (model, 0);
+    g_assert_cmpstr (cg_job_get_title (job), ==, "Machine Learning & Operations Engineer");
+  }
+
+  /* a month of the postings-over-time chart: the expired April posting is
+   * not open, so nothing; May has two */
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
+  g_variant_builder_add (&builder, "{ss}", "posted_month", "2026-04");
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.show-jobs",
+                                                     g_variant_builder_end (&builder)));
+  wait_jobs_loaded (jobs);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
+  g_variant_builder_add (&builder, "{ss}", "posted_month", "2026-05");
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.show-jobs",
+                                                     g_variant_builder_end (&builder)));
+  wait_jobs_loaded (jobs);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+
+  /* the button beside "Open postings posted in May 2026" removes it */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (jobs), "jobs.clear-chart-filter", NULL));
+  wait_jobs_loaded (jobs);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);  /* the open ones, of three */
+  g_assert_null (cg_job_list_model_get_query (CG_JOB_LIST_MODEL (model))->posted_month);
+
   stop_app (g_steal_pointer (&app), GTK_WINDOW (window));
 }
 
