@@ -128,6 +128,7 @@ struct _CgChart
   CgChartFormatFunc  format_func;
   gpointer           format_data;
   GDestroyNotify     format_destroy;
+  CgChartFormatFunc  count_func;    /* "1 posting", "2 postings": see cg_chart_set_count_formatter() */
 
   int                focus_item;
   int                hover_item;
@@ -359,6 +360,9 @@ format_long (CgChart *self,
 
   if (formats_values (self) || unit_is_percent (self) || self->unit == NULL || *self->unit == '\0')
     return format_short (self, value);
+
+  if (self->count_func != NULL)
+    return self->count_func (value, NULL);
 
   number = format_number (value);
   /* Translators: a number and its unit, e.g. "120 postings" */
@@ -2394,6 +2398,19 @@ cg_chart_set_value_formatter (CgChart           *self,
   self->format_func = func;
   self->format_data = user_data;
   self->format_destroy = destroy;
+  data_changed (self);
+}
+
+/* Counts written with their unit in a language's plural forms: @func
+ * (called with the count and NULL) returns e.g. "1 posting" or "2 postings"
+ * through ngettext(); without it, the number and the unit. */
+void
+cg_chart_set_count_formatter (CgChart           *self,
+                              CgChartFormatFunc  func)
+{
+  g_return_if_fail (CG_IS_CHART (self));
+
+  self->count_func = func;
   data_changed (self);
 }
 

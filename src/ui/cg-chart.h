@@ -43,6 +43,8 @@ const char      *cg_chart_get_title            (CgChart           *self);
 void             cg_chart_set_title            (CgChart           *self,
                                                 const char        *title);
 const char      *cg_chart_get_unit             (CgChart           *self);
+void             cg_chart_set_count_formatter  (CgChart           *self,
+                                                CgChartFormatFunc  func);
 void             cg_chart_set_unit             (CgChart           *self,
                                                 const char        *unit);
 const char      *cg_chart_get_category_title   (CgChart           *self);

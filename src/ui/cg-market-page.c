@@ -527,6 +527,13 @@ format_postings (guint n)
   return g_strdup_printf (ngettext ("%s posting", "%s postings", n), number);
 }
 
+static char *
+format_postings_count (double   value,
+                       gpointer user_data)
+{
+  return format_postings (value > 0 ? (guint) MIN (value, G_MAXUINT) : 0);
+}
+
 /* Published figures */
 
 static void
@@ -1365,8 +1372,11 @@ create_cards (CgMarketPage *self)
       if (i == CARD_EMPLOYMENT_TYPE || i == CARD_ARRANGEMENT)
         cg_chart_set_unit (chart, "%");
       else if (i != CARD_PAY_BY_ROLE)
-        /* Translators: the unit of counts in charts, e.g. "12 postings" */
-        cg_chart_set_unit (chart, _("postings"));
+        {
+          /* Translators: the unit of counts in charts, e.g. "12 postings" */
+          cg_chart_set_unit (chart, _("postings"));
+          cg_chart_set_count_formatter (chart, format_postings_count);
+        }
       gtk_widget_set_size_request (card, CARD_MIN_WIDTH, -1);
       gtk_widget_set_name (card, cards[i].name);
       g_object_set_data (G_OBJECT (chart), "cg-card", GUINT_TO_POINTER (i));

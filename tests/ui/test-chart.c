@@ -15,6 +15,7 @@
 #include <math.h>
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "cg-chart.h"
@@ -427,6 +428,13 @@ test_export (void)
   g_rmdir (dir);
 }
 
+static char *
+format_count (double   value,
+              gpointer user_data)
+{
+  return g_strdup_printf (ngettext ("%.0f posting", "%.0f postings", (gulong) value), value);
+}
+
 static void
 test_description (void)
 {
@@ -463,6 +471,24 @@ test_description (void)
   text = cg_chart_dup_description (line);
   g_assert_nonnull (strstr (text, "Jan 12 postings"));
   g_assert_nonnull (strstr (text, "Jun 41 postings"));
+
+  /* in the plural form the count asks for */
+  {
+    g_autofree char *plain = cg_chart_format_value (line, 1);
+
+    g_assert_cmpstr (plain, ==, "1 postings");  /* the number and the unit, without a count formatter */
+  }
+  cg_chart_set_count_formatter (line, format_count);
+  {
+    g_autofree char *one = cg_chart_format_value (line, 1);
+    g_autofree char *two = cg_chart_format_value (line, 2);
+
+    g_assert_cmpstr (one, ==, "1 posting");
+    g_assert_cmpstr (two, ==, "2 postings");
+  }
+  g_free (text);
+  text = cg_chart_dup_description (line);
+  g_assert_nonnull (strstr (text, "Jan 12 postings"));
 }
 
 static void
