@@ -521,6 +521,15 @@ new_role_heading (CgComparePage *self,
   gtk_widget_set_tooltip_text (guides, guides_tip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (guides), GTK_ACCESSIBLE_PROPERTY_LABEL, guides_tip, -1);
 
+  /* One line, cut short with the full name as its tooltip: the header sits
+   * in a scrolled window (so that it never makes the page wider than the
+   * rows), which measures its height for the natural width, so a name that
+   * wrapped at a narrower width would push the links out of sight. The
+   * pickers above show every name in full. */
+  gtk_label_set_wrap (GTK_LABEL (title), FALSE);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_tooltip_text (title, name);
+
   gtk_widget_add_css_class (links, "cg-compare-links");
   gtk_box_append (GTK_BOX (links), postings);
   gtk_box_append (GTK_BOX (links), guides);
