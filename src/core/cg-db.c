@@ -6,7 +6,11 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <unistd.h>
+
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "cg-db.h"
 
@@ -36,15 +40,93 @@ code_for_sqlite (int rc)
     }
 }
 
+/* The file of @db's main database, or NULL for an in-memory or temporary one */
+static const char *
+main_file (sqlite3 *db)
+{
+  const char *file = db != NULL ? sqlite3_db_filename (db, "main") : NULL;
+
+  return file != NULL && *file != '\0' ? file : NULL;
+}
+
+/* SQLite's own words (@detail) about a failure of @db, preceded, when the
+ * cause is outside the file (another program, the disk, the permissions),
+ * by what happened and to which file (when @name_file; the caller may
+ * already have named it). */
+static char *
+describe_failure (sqlite3    *db,
+                  int         rc,
+                  const char *detail,
+                  gboolean    name_file)
+{
+  const char *file = main_file (db);
+
+  if (file == NULL)
+    name_file = FALSE;
+
+  switch (code_for_sqlite (rc))
+    {
+    case CG_DB_ERROR_BUSY:
+      return name_file
+        ? g_strdup_printf (_("“%s” is locked by another program; try again when it is done (%s)"),
+                           file, detail)
+        : g_strdup_printf (_("it is locked by another program; try again when it is done (%s)"),
+                           detail);
+
+    case CG_DB_ERROR_FULL:
+      return name_file
+        ? g_strdup_printf (_("the disk holding “%s” is full (%s)"), file, detail)
+        : g_strdup_printf (_("the disk is full (%s)"), detail);
+
+    case CG_DB_ERROR_READONLY:
+      if (rc == SQLITE_READONLY_DIRECTORY && file != NULL)
+        {
+          /* in WAL mode, even a reader needs the -wal and -shm files */
+          g_autofree char *folder = g_path_get_dirname (file);
+          g_autofree char *base = g_path_get_basename (file);
+
+          return g_strdup_printf (_("the folder “%s” cannot be written, and the database “%s” "
+                                    "needs to create its -wal and -shm files there (%s)"),
+                                  folder, base, detail);
+        }
+      return name_file
+        ? g_strdup_printf (_("“%s” cannot be written (%s)"), file, detail)
+        : g_strdup_printf (_("it cannot be written (%s)"), detail);
+
+    default:
+      /* a quota or a file size limit, a failing disk; a full disk is
+       * SQLITE_FULL */
+      if (rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_FSYNC || rc == SQLITE_IOERR_TRUNCATE)
+        return name_file
+          ? g_strdup_printf (_("cannot write to “%s”: the disk may be full or failing (%s)"),
+                             file, detail)
+          : g_strdup_printf (_("the disk may be full or failing (%s)"), detail);
+      return g_strdup (detail);
+    }
+}
+
+static void
+set_error (GError     **error,
+           sqlite3     *db,
+           int          rc,
+           const char  *what,
+           gboolean     name_file)
+{
+  const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  g_autofree char *described = describe_failure (db, rc, detail, name_file);
+
+  g_set_error (error, CG_DB_ERROR, code_for_sqlite (rc), "%s: %s", what, described);
+}
+
+/* @what failed: "WHAT: SQLite's message", with the file named when another
+ * program, the disk or the permissions are the cause. */
 void
 cg_db_set_error (GError     **error,
                  sqlite3     *db,
                  int          rc,
                  const char  *what)
 {
-  const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
-
-  g_set_error (error, CG_DB_ERROR, code_for_sqlite (rc), "%s: %s", what, detail);
+  set_error (error, db, rc, what, TRUE);
 }
 
 sqlite3 *
@@ -63,8 +145,37 @@ cg_db_open (const char  *path,
   rc = sqlite3_open_v2 (path, &db, flags, NULL);
   if (rc != SQLITE_OK)
     {
-      g_autofree char *what = g_strdup_printf (_("Cannot open “%s”"), path);
-      cg_db_set_error (error, db, rc, what);
+      g_autofree char *folder = g_path_get_dirname (path);
+
+      /* SQLite only says "unable to open database file" */
+      if (!read_only && !g_str_has_prefix (path, "file:") &&
+          !g_file_test (path, G_FILE_TEST_EXISTS) && g_access (folder, W_OK) != 0)
+        {
+          int saved = errno;
+
+          g_set_error (error, CG_DB_ERROR, CG_DB_ERROR_READONLY,
+                       _("Cannot create “%s”: the folder “%s” cannot be written (%s)"),
+                       path, folder, g_strerror (saved));
+        }
+      else
+        {
+          g_autofree char *what = g_strdup_printf (_("Cannot open “%s”"), path);
+          set_error (error, db, rc, what, FALSE);
+        }
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  /* SQLite falls back to reading a file it may not write, and would fail
+   * at the first write: say so now, before touching anything */
+  if (!read_only && sqlite3_db_readonly (db, "main") == 1)
+    {
+      int saved = g_access (path, W_OK) != 0 ? errno : 0;
+
+      g_set_error (error, CG_DB_ERROR, CG_DB_ERROR_READONLY,
+                   saved == EROFS ? _("Cannot open “%s” for writing: the disk it is on is read-only")
+                                  : _("Cannot open “%s” for writing: the file is read-only"),
+                   path);
       sqlite3_close (db);
       return NULL;
     }
@@ -78,7 +189,7 @@ cg_db_open (const char  *path,
   if (rc != SQLITE_OK)
     {
       g_autofree char *what = g_strdup_printf (_("Cannot read “%s”"), path);
-      cg_db_set_error (error, db, rc, what);
+      set_error (error, db, rc, what, FALSE);
       sqlite3_close (db);
       return NULL;
     }
@@ -103,8 +214,10 @@ cg_db_exec (sqlite3     *db,
 
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, CG_DB_ERROR, code_for_sqlite (rc), "%s",
-                   errmsg ? errmsg : sqlite3_errstr (rc));
+      g_autofree char *described = describe_failure (db, rc, errmsg ? errmsg : sqlite3_errstr (rc),
+                                                     TRUE);
+
+      g_set_error_literal (error, CG_DB_ERROR, code_for_sqlite (rc), described);
       sqlite3_free (errmsg);
       return FALSE;
     }

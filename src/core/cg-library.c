@@ -250,7 +250,9 @@ cg_library_open (CgLibrary  *self,
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
       int saved = errno;
-      g_set_error (error, CG_DB_ERROR, CG_DB_ERROR_OPEN,
+      g_set_error (error, CG_DB_ERROR,
+                   saved == EACCES || saved == EPERM || saved == EROFS ? CG_DB_ERROR_READONLY
+                                                                      : CG_DB_ERROR_OPEN,
                    _("Cannot create the folder “%s”: %s"), dir, g_strerror (saved));
       return FALSE;
     }
