@@ -88,6 +88,7 @@ struct _CgApplicationsPage
   GtkStack            *main_stack;
   AdwLeaflet          *leaflet;
   GtkWidget           *list_pane;
+  GtkStackSwitcher    *view_switcher;
   GtkMenuButton       *due_button;
   GtkPopover          *due_popover;
   GtkListBox          *due_list;
@@ -2008,6 +2009,7 @@ cg_applications_page_class_init (CgApplicationsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CgApplicationsPage, main_stack);
   gtk_widget_class_bind_template_child (widget_class, CgApplicationsPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, CgApplicationsPage, list_pane);
+  gtk_widget_class_bind_template_child (widget_class, CgApplicationsPage, view_switcher);
   gtk_widget_class_bind_template_child (widget_class, CgApplicationsPage, due_button);
   gtk_widget_class_bind_template_child (widget_class, CgApplicationsPage, due_popover);
   gtk_widget_class_bind_template_child (widget_class, CgApplicationsPage, due_list);
@@ -2063,6 +2065,16 @@ cg_applications_page_init (CgApplicationsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   ensure_style (GTK_WIDGET (self));
+
+  /* Board, Table and Statistics each as wide as its title rather than all
+   * as wide as the longest: at phone width, and in languages with longer
+   * words, three equal buttons leave no room for Add and More beside them. */
+  {
+    GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self->view_switcher));
+
+    if (GTK_IS_BOX_LAYOUT (layout))
+      gtk_box_layout_set_homogeneous (GTK_BOX_LAYOUT (layout), FALSE);
+  }
 
   self->stage_positions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->due = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) due_info_free);
