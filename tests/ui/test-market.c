@@ -414,13 +414,13 @@ test_published_and_live (Fixture       *f,
     g_autofree char *text = cg_chart_dup_description (chart (f, CG_MARKET_CARD_PAY));
 
     g_assert_nonnull (strstr (text, "Median $105K; the middle half from $95.8K to $117.5K."));
-    g_assert_true (g_str_has_prefix (text, "Pay (a year): $83.2K – $88.9K 1 postings; "));
+    g_assert_true (g_str_has_prefix (text, "Pay (a year): $83.2K – $88.9K 1 posting; "));
   }
   assert_description (f, CG_MARKET_CARD_LOCATIONS,
-                      "Top locations: Miami, FL 2 postings; Orlando, FL 1 postings; Tampa, FL 1 postings.");
+                      "Top locations: Miami, FL 2 postings; Orlando, FL 1 posting; Tampa, FL 1 posting.");
   /* by the date posted, the expired posting included */
   assert_description (f, CG_MARKET_CARD_MONTHS,
-                      "Postings by month: Apr 2026 1 postings; May 2026 4 postings.");
+                      "Postings by month: Apr 2026 1 posting; May 2026 4 postings.");
   /* every role in FL with pay, highest median first; the expired one left out */
   assert_description (f, CG_MARKET_CARD_PAY_BY_ROLE,
                       "Pay by role: Machine Learning Engineer $132.5K; "
