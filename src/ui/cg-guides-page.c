@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "cg-compare.h"
+#include "cg-db.h"
 #include "cg-guide.h"
 #include "cg-guides-page.h"
 #include "cg-markdown.h"
@@ -50,6 +51,7 @@ struct _CgGuidesPage
   GtkButton      *delete_button;
   CgReaderView   *reader;
   char           *pending_delete;  /* a user guide deleted, until the undo toast goes */
+  guint           render_generation;  /* of the guide last asked for */
 };
 
 G_DEFINE_FINAL_TYPE (CgGuidesPage, cg_guides_page, GTK_TYPE_WIDGET)
@@ -304,20 +306,18 @@ ensure_reader (CgGuidesPage *self)
   gtk_box_append (self->reader_box, GTK_WIDGET (self->reader));
 }
 
+static const char *live_blocks[] = { "compare", NULL };
+
+/* Shows @guide, rendered as @md, in the reader. */
 static void
-show_guide (CgGuidesPage *self,
-            CgGuide      *guide)
+show_rendered (CgGuidesPage *self,
+               CgGuide      *guide,
+               CgMarkdown   *md)
 {
-  g_autoptr(CgMarkdown) md = NULL;
   g_autofree char *page = NULL;
   g_autofree char *base = NULL;
   g_autofree char *minutes = NULL;
-  static const char *blocks[] = { "compare", NULL };
 
-  ensure_reader (self);
-
-  md = cg_markdown_render (cg_guide_get_body (guide), -1, blocks, cg_compare_block_cb,
-                           cg_library_get_db (self->library));
   page = cg_markdown_page (cg_guide_get_title (guide), cg_markdown_get_html (md), NULL);
   base = g_strdup_printf (CG_READER_SCHEME ":///guide/%s", cg_guide_get_slug (guide));
   cg_reader_view_load_page (self->reader, page, base);
@@ -331,6 +331,118 @@ show_guide (CgGuidesPage *self,
   gtk_label_set_label (self->reading_time_label, minutes);
   gtk_stack_set_visible_child_name (self->reader_stack, "reader");
   update_reader_actions (self, TRUE);
+}
+
+/* A guide with live blocks (```compare) is rendered on a worker thread with
+ * a read-only connection of its own: the figures are queries over every
+ * posting, seconds with a million of them. */
+typedef struct {
+  char    *db_path;
+  char    *body;
+  CgGuide *guide;
+  guint    generation;
+} RenderData;
+
+static void
+render_data_free (RenderData *data)
+{
+  g_free (data->db_path);
+  g_free (data->body);
+  g_object_unref (data->guide);
+  g_free (data);
+}
+
+static void
+render_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  RenderData *data = task_data;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = cg_db_open (data->db_path, TRUE, &error);
+  CgMarkdown *md;
+
+  if (db == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  md = cg_markdown_render (data->body, -1, live_blocks, cg_compare_block_cb, db);
+  cg_db_close (db);
+  g_task_return_pointer (task, md, (GDestroyNotify) cg_markdown_free);
+}
+
+static void
+render_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  CgGuidesPage *self = CG_GUIDES_PAGE (source);
+  RenderData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CgMarkdown) md = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* another guide was opened meanwhile */
+  if (data->generation != self->render_generation)
+    return;
+
+  if (md == NULL)
+    {
+      /* the library cannot be read from a second connection: render here,
+       * without the live figures' thread */
+      g_warning ("Cannot render the guide on a worker thread: %s", error->message);
+      md = cg_markdown_render (cg_guide_get_body (data->guide), -1, live_blocks,
+                               cg_compare_block_cb, cg_library_get_db (self->library));
+    }
+
+  show_rendered (self, data->guide, md);
+}
+
+static gboolean
+has_live_block (const char *body)
+{
+  for (guint i = 0; body != NULL && live_blocks[i] != NULL; i++)
+    {
+      g_autofree char *backticks = g_strconcat ("```", live_blocks[i], NULL);
+      g_autofree char *tildes = g_strconcat ("~~~", live_blocks[i], NULL);
+
+      if (strstr (body, backticks) != NULL || strstr (body, tildes) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+show_guide (CgGuidesPage *self,
+            CgGuide      *guide)
+{
+  const char *body = cg_guide_get_body (guide);
+
+  ensure_reader (self);
+  self->render_generation++;
+
+  if (has_live_block (body))
+    {
+      g_autoptr(GTask) task = g_task_new (self, NULL, render_done_cb, NULL);
+      RenderData *data = g_new0 (RenderData, 1);
+
+      data->db_path = g_strdup (cg_library_get_path (self->library));
+      data->body = g_strdup (body);
+      data->guide = g_object_ref (guide);
+      data->generation = self->render_generation;
+      g_task_set_source_tag (task, show_guide);
+      g_task_set_task_data (task, data, (GDestroyNotify) render_data_free);
+      cg_reader_view_begin_load (self->reader);
+      g_task_run_in_thread (task, render_thread);
+    }
+  else
+    {
+      g_autoptr(CgMarkdown) md = cg_markdown_render (body, -1, NULL, NULL, NULL);
+
+      show_rendered (self, guide, md);
+    }
 
   /* the list follows the reader */
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->guide_list)); child;

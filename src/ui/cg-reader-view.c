@@ -363,6 +363,16 @@ cg_reader_view_load_page (CgReaderView *self,
                              base_uri ? base_uri : CG_READER_SCHEME ":///");
 }
 
+/* Says a page is on its way (being rendered elsewhere): the view counts as
+ * loading from now until the next cg_reader_view_load_page() finishes. */
+void
+cg_reader_view_begin_load (CgReaderView *self)
+{
+  g_return_if_fail (CG_IS_READER_VIEW (self));
+
+  set_loading (self, TRUE);
+}
+
 gboolean
 cg_reader_view_get_loading (CgReaderView *self)
 {

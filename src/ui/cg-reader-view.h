@@ -20,6 +20,7 @@ void           cg_reader_view_load_page      (CgReaderView *self,
                                               const char   *html,
                                               const char   *base_uri);
 WebKitWebView *cg_reader_view_get_web_view   (CgReaderView *self);
+void           cg_reader_view_begin_load     (CgReaderView *self);
 gboolean       cg_reader_view_get_loading    (CgReaderView *self);
 void           cg_reader_view_scroll_to      (CgReaderView *self,
                                               const char   *element_id);
