@@ -137,6 +137,8 @@ struct _CgChart
   GtkWidget         *popover;
   GtkLabel          *popover_title;
   GtkLabel          *popover_body;
+  gboolean           popover_wanted;  /* for an item not drawn yet */
+  guint              popover_idle;
 };
 
 enum {
@@ -1718,7 +1720,8 @@ hit_test (CgChart *self,
 }
 
 static void
-update_popover (CgChart *self)
+update_popover_full (CgChart  *self,
+                     gboolean  retry)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   int item = hot_item (self);
@@ -1728,9 +1731,17 @@ update_popover (CgChart *self)
   GdkRectangle rect;
   guint s, c;
 
+  self->popover_wanted = FALSE;
   if (hit == NULL || !gtk_widget_get_mapped (widget) || !item_valid (self, item))
     {
       gtk_popover_popdown (GTK_POPOVER (self->popover));
+      /* the item is there but not drawn yet (new data or size): point at
+       * it once the next frame has placed it */
+      if (retry && item >= 0 && gtk_widget_get_mapped (widget) && item_valid (self, item))
+        {
+          self->popover_wanted = TRUE;
+          gtk_widget_queue_draw (widget);
+        }
       return;
     }
 
@@ -1767,6 +1778,12 @@ update_popover (CgChart *self)
   gtk_popover_set_pointing_to (GTK_POPOVER (self->popover), &rect);
   if (!gtk_widget_get_visible (self->popover))
     gtk_popover_popup (GTK_POPOVER (self->popover));
+}
+
+static void
+update_popover (CgChart *self)
+{
+  update_popover_full (self, TRUE);
 }
 
 static void
@@ -1950,6 +1967,17 @@ style_changed_cb (CgChart *self)
 }
 
 static void
+popover_idle_cb (gpointer user_data)
+{
+  CgChart *self = user_data;
+
+  self->popover_idle = 0;
+  /* once: an item that is never drawn does not redraw the chart forever */
+  if (self->popover_wanted)
+    update_popover_full (self, FALSE);
+}
+
+static void
 cg_chart_snapshot (GtkWidget   *widget,
                    GtkSnapshot *snapshot)
 {
@@ -1976,6 +2004,9 @@ cg_chart_snapshot (GtkWidget   *widget,
   draw_chart (&d);
   cairo_destroy (d.cr);
   g_object_unref (pango);
+
+  if (self->popover_wanted && self->popover_idle == 0)
+    self->popover_idle = g_idle_add_once (popover_idle_cb, self);
 }
 
 static void
@@ -2045,6 +2076,7 @@ cg_chart_dispose (GObject *object)
 {
   CgChart *self = CG_CHART (object);
 
+  g_clear_handle_id (&self->popover_idle, g_source_remove);
   g_clear_pointer (&self->popover, gtk_widget_unparent);
 
   G_OBJECT_CLASS (cg_chart_parent_class)->dispose (object);
