@@ -55,6 +55,21 @@ cg_application_get_library_error (CgApplication *self)
   return self->library_error;
 }
 
+/* Tries again to open a library that could not be opened (locked by
+ * another program, a folder that was read-only, a full disk); on failure
+ * cg_application_get_library_error() holds the new reason. */
+gboolean
+cg_application_retry_library (CgApplication *self)
+{
+  g_return_val_if_fail (CG_IS_APPLICATION (self), FALSE);
+
+  if (cg_library_is_open (self->library))
+    return TRUE;
+
+  g_clear_error (&self->library_error);
+  return cg_library_open (self->library, &self->library_error);
+}
+
 gboolean
 cg_application_start_fresh_library (CgApplication  *self,
                                     char          **moved_to,

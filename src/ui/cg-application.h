@@ -17,6 +17,7 @@ G_DECLARE_FINAL_TYPE (CgApplication, cg_application, CG, APPLICATION, AdwApplica
 CgApplication *cg_application_new         (void);
 CgLibrary     *cg_application_get_library (CgApplication *self);
 const GError  *cg_application_get_library_error (CgApplication *self);
+gboolean       cg_application_retry_library    (CgApplication  *self);
 gboolean       cg_application_start_fresh_library (CgApplication  *self,
                                                    char          **moved_to,
                                                    GError        **error);

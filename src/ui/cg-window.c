@@ -67,6 +67,8 @@ struct _CgWindow
   GtkListBoxRow        *sidebar_rows[N_PAGES];
   gboolean              page_loaded[N_PAGES];
   AdwStatusPage        *error_page;
+  GtkWidget            *retry_button;
+  GtkWidget            *fresh_button;
   CgSearchPage         *search_page;
   char                 *page_before_search;
 
@@ -270,12 +272,26 @@ reload_all (CgWindow *self)
       const GError *error = cg_application_get_library_error (
         CG_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
       g_autofree char *description = NULL;
+      /* a lock, a permission or a full disk passes: the file is fine */
+      gboolean passing = error != NULL &&
+                         (g_error_matches (error, CG_DB_ERROR, CG_DB_ERROR_BUSY) ||
+                          g_error_matches (error, CG_DB_ERROR, CG_DB_ERROR_READONLY) ||
+                          g_error_matches (error, CG_DB_ERROR, CG_DB_ERROR_FULL) ||
+                          g_error_matches (error, CG_DB_ERROR, CG_DB_ERROR_OPEN));
 
-      description = g_strdup_printf (
-        _("%s\n\nNothing has been changed. You can start a fresh library: the old file "
-          "stays on disk, renamed so that nothing is lost."),
-        error ? error->message : _("Unknown error"));
+      if (passing)
+        description = g_strdup_printf (
+          _("%s\n\nNothing has been changed. Once the cause is gone (close the other "
+            "program, make the folder writable or free some disk space), try again."),
+          error->message);
+      else
+        description = g_strdup_printf (
+          _("%s\n\nNothing has been changed. You can start a fresh library: the old file "
+            "stays on disk, renamed so that nothing is lost."),
+          error ? error->message : _("Unknown error"));
       adw_status_page_set_description (self->error_page, description);
+      gtk_widget_set_visible (self->retry_button, passing);
+      gtk_widget_set_visible (self->fresh_button, !passing);
       adw_view_stack_set_visible_child_name (self->stack, "library-error");
       return;
     }
@@ -441,6 +457,26 @@ open_application_action_cb (GtkWidget  *widget,
   ensure_page_loaded (self, index);
   cg_applications_page_open_application (CG_APPLICATIONS_PAGE (self->page_widgets[index]),
                                          g_variant_get_int64 (parameter));
+}
+
+static void
+retry_library_action_cb (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  CgWindow *self = CG_WINDOW (widget);
+  CgApplication *app = CG_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+  if (!cg_application_retry_library (app))
+    {
+      /* the reason may have changed: say the new one */
+      reload_all (self);
+      show_error_toast (self, _("The library still cannot be opened"));
+      return;
+    }
+
+  reload_all (self);
+  cg_window_show_page (self, "jobs");
 }
 
 static void
@@ -1057,6 +1093,7 @@ cg_window_class_init (CgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.track-job", "s", track_job_action_cb);
   gtk_widget_class_install_action (widget_class, "win.open-application", "x", open_application_action_cb);
   gtk_widget_class_install_action (widget_class, "win.start-fresh", NULL, start_fresh_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.retry-library", NULL, retry_library_action_cb);
   gtk_widget_class_install_action (widget_class, "win.open-link", "s", open_link_action_cb);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action_cb);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action_cb);
@@ -1117,13 +1154,22 @@ setup_pages (CgWindow *self)
   adw_status_page_set_icon_name (self->error_page, "dialog-warning-symbolic");
   adw_status_page_set_title (self->error_page, _("Your Library Cannot Be Opened"));
   {
-    GtkWidget *button = gtk_button_new_with_mnemonic (_("_Start a Fresh Library"));
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
 
-    gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
-    gtk_widget_add_css_class (button, "pill");
-    gtk_widget_add_css_class (button, "destructive-action");
-    gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.start-fresh");
-    adw_status_page_set_child (self->error_page, button);
+    self->retry_button = gtk_button_new_with_mnemonic (_("_Try Again"));
+    gtk_widget_add_css_class (self->retry_button, "pill");
+    gtk_widget_add_css_class (self->retry_button, "suggested-action");
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (self->retry_button), "win.retry-library");
+    gtk_box_append (GTK_BOX (box), self->retry_button);
+
+    self->fresh_button = gtk_button_new_with_mnemonic (_("_Start a Fresh Library"));
+    gtk_widget_add_css_class (self->fresh_button, "pill");
+    gtk_widget_add_css_class (self->fresh_button, "destructive-action");
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (self->fresh_button), "win.start-fresh");
+    gtk_box_append (GTK_BOX (box), self->fresh_button);
+
+    gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
+    adw_status_page_set_child (self->error_page, box);
   }
   adw_view_stack_add_named (self->stack, GTK_WIDGET (self->error_page), "library-error");
 

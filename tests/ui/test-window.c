@@ -11,6 +11,7 @@
 #include "cg-application-item.h"
 #include "cg-applications-page.h"
 #include "cg-compare-page.h"
+#include "cg-db.h"
 #include "cg-market-page.h"
 #include "cg-faq-page.h"
 #include "cg-guides-page.h"
@@ -808,6 +809,58 @@ test_preferences_and_shortcuts (void)
   stop_app (g_steal_pointer (&app), GTK_WINDOW (window));
 }
 
+/* A library locked by another program: the window offers to try again,
+ * not a fresh start, and trying again once the lock is gone opens it. */
+static void
+test_locked_library (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "career-guide", NULL);
+  g_autofree char *path = g_build_filename (dir, "user.db", NULL);
+  g_autoptr(CgApplication) app = NULL;
+  sqlite3 *holder = NULL;
+  CgWindow *window;
+  GtkWidget *retry, *fresh;
+
+  g_mkdir_with_parents (dir, 0700);
+  g_assert_cmpint (sqlite3_open (path, &holder), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (holder, "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  g_test_expect_message ("cg-application", G_LOG_LEVEL_WARNING, "*Cannot open the library*");
+  app = start_app ();
+  g_test_assert_expected_messages ();
+  window = cg_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate (100);
+
+  g_assert_cmpstr (cg_window_get_page (window), ==, "library-error");
+  g_assert_error (cg_application_get_library_error (app), CG_DB_ERROR, CG_DB_ERROR_BUSY);
+  retry = find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Try Again");
+  fresh = find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Start a Fresh Library");
+  /* (find_widget() finds visible widgets only) */
+  g_assert_nonnull (retry);
+  g_assert_null (fresh);
+
+  /* still locked: the page stays, with the reason */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.retry-library", NULL));
+  iterate (100);
+  g_assert_cmpstr (cg_window_get_page (window), ==, "library-error");
+
+  /* the other program lets go */
+  g_assert_cmpint (sqlite3_exec (holder, "ROLLBACK;", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (holder), ==, SQLITE_OK);
+  g_signal_emit_by_name (retry, "clicked");
+  iterate (100);
+  g_assert_cmpstr (cg_window_get_page (window), ==, "jobs");
+  g_assert_null (cg_application_get_library_error (app));
+  {
+    g_autoptr(GPtrArray) titles = page_titles (window, "jobs");
+    g_assert_cmpuint (titles->len, ==, 3);
+  }
+
+  stop_app (g_steal_pointer (&app), GTK_WINDOW (window));
+}
+
 static void
 test_broken_library (void)
 {
@@ -890,6 +943,7 @@ main (int   argc,
   g_test_add_func ("/window/search-everything", test_search_everything);
   g_test_add_func ("/window/preferences-and-shortcuts", test_preferences_and_shortcuts);
   g_test_add_func ("/window/broken-library", test_broken_library);
+  g_test_add_func ("/window/locked-library", test_locked_library);
 
   return g_test_run ();
 }
