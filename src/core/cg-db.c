@@ -339,7 +339,7 @@ cg_db_migrate (sqlite3            *db,
           cg_db_rollback (db);
           g_set_error (error, CG_DB_ERROR, local_error->code,
                        _("Cannot upgrade the library to schema %u (%s): %s"),
-                       i + 1, migrations[i].description, local_error->message);
+                       i + 1, _(migrations[i].description), local_error->message);
           return FALSE;
         }
     }

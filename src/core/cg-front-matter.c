@@ -236,7 +236,7 @@ loader_report_parser_error (Loader        *loader,
                             yaml_parser_t *parser,
                             GError       **error)
 {
-  const char *problem = parser->problem != NULL ? parser->problem : "unknown error";
+  const char *problem = parser->problem != NULL ? parser->problem : _("unknown error");
   guint line;
 
   switch (parser->error)

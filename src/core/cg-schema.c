@@ -15,6 +15,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "cg-schema.h"
 
 #define CONTENT_TABLES \
@@ -111,13 +113,15 @@ const char *const cg_content_schema_sql = CONTENT_TABLES;
 
 const CgMigration cg_user_migrations[] = {
   {
-    "content tables",
+    /* Translators: a step of upgrading the library, in an error message */
+    N_("content tables"),
     CONTENT_TABLES
     "CREATE INDEX jobs_origin ON jobs (origin);"
     "CREATE INDEX guides_origin ON guides (origin);"
   },
   {
-    "application tracker",
+    /* Translators: a step of upgrading the library, in an error message */
+    N_("application tracker"),
     "CREATE TABLE stages ("
     "  id       INTEGER PRIMARY KEY,"
     "  name     TEXT NOT NULL UNIQUE,"
@@ -153,7 +157,8 @@ const CgMigration cg_user_migrations[] = {
     "CREATE INDEX application_history_application ON application_history (application);"
   },
   {
-    "full-text search",
+    /* Translators: a step of upgrading the library, in an error message */
+    N_("full-text search"),
     "CREATE VIRTUAL TABLE jobs_fts USING fts5 ("
     "  title, company, locations, description,"
     "  content = 'jobs', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2'"
@@ -218,7 +223,8 @@ const CgMigration cg_user_migrations[] = {
     "INSERT INTO roles_fts (roles_fts) VALUES ('rebuild');"
   },
   {
-    "job list indexes",
+    /* Translators: a step of upgrading the library, in an error message */
+    N_("job list indexes"),
     /* what the job list sorts and filters by; each sort has its index so
      * that the first page of a million postings needs no full sort */
     "CREATE INDEX jobs_date_posted ON jobs (date_posted DESC, id);"
@@ -229,7 +235,8 @@ const CgMigration cg_user_migrations[] = {
     "CREATE INDEX jobs_arrangement ON jobs (arrangement);"
   },
   {
-    "application details",
+    /* Translators: a step of upgrading the library, in an error message */
+    N_("application details"),
     /* Dates are YYYY-MM-DD, interview times YYYY-MM-DDTHH:MM[:SS] (local
      * time); excitement 0 means not rated. stages.builtin names the role of
      * each seeded stage ('applied', 'offer', ...), so that the statistics
@@ -282,7 +289,8 @@ const CgMigration cg_user_migrations[] = {
     "CREATE INDEX application_tags_tag ON application_tags (tag);"
   },
   {
-    "statistics indexes",
+    /* Translators: a step of upgrading the library, in an error message */
+    N_("statistics indexes"),
     /* the Compare and Market figures filter open postings by role and
      * region and read only these columns: an index holding them spares
      * reading the descriptions */
