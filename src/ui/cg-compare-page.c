@@ -25,6 +25,7 @@
 
 #include "cg-compare-page.h"
 #include "cg-db.h"
+#include "cg-drop-down.h"
 #include "cg-role.h"
 
 #define MIN_ROLES 2
@@ -253,44 +254,6 @@ string_expression (void)
   return gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
 }
 
-/* The picked role's name is cut short when the toolbar is narrow; the
- * list shows every name in full. */
-static void
-setup_picked_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  ellipsize)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (GPOINTER_TO_INT (ellipsize))
-    {
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_width_chars (GTK_LABEL (label), 12);
-    }
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_picked_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  ellipsize)
-{
-  GtkStringObject *name = gtk_list_item_get_item (item);
-
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (name));
-}
-
-static GtkListItemFactory *
-name_factory (gboolean ellipsize)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_picked_cb), GINT_TO_POINTER (ellipsize));
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_picked_cb), GINT_TO_POINTER (ellipsize));
-  return factory;
-}
-
 static void
 create_pickers (CgComparePage *self)
 {
@@ -305,11 +268,9 @@ create_pickers (CgComparePage *self)
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
       GtkWidget *dropdown = gtk_drop_down_new (NULL, string_expression ());
       GtkWidget *menu = gtk_menu_button_new ();
-      g_autoptr(GtkListItemFactory) button_factory = name_factory (TRUE);
-      g_autoptr(GtkListItemFactory) list_factory = name_factory (FALSE);
 
-      gtk_drop_down_set_factory (GTK_DROP_DOWN (dropdown), button_factory);
-      gtk_drop_down_set_list_factory (GTK_DROP_DOWN (dropdown), list_factory);
+      /* the picked role's name is cut short when the toolbar is narrow */
+      cg_drop_down_show_names (GTK_DROP_DOWN (dropdown), 12);
       gtk_drop_down_set_enable_search (GTK_DROP_DOWN (dropdown), TRUE);
       gtk_widget_set_hexpand (dropdown, TRUE);
       gtk_widget_set_tooltip_text (dropdown, label);

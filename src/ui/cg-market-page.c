@@ -38,6 +38,7 @@
 #include <glib/gi18n.h>
 
 #include "cg-db.h"
+#include "cg-drop-down.h"
 #include "cg-labels.h"
 #include "cg-market-page.h"
 #include "cg-pay.h"
@@ -1320,44 +1321,6 @@ item_activated_cb (CgChart      *chart,
   gtk_widget_activate_action_variant (GTK_WIDGET (self), "win.show-jobs", g_variant_builder_end (&dict));
 }
 
-/* The picked role's name is cut short when the page is narrow; the list
- * shows every name in full. */
-static void
-setup_name_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  ellipsize)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (GPOINTER_TO_INT (ellipsize))
-    {
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_width_chars (GTK_LABEL (label), 8);
-    }
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_name_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  ellipsize)
-{
-  GtkStringObject *name = gtk_list_item_get_item (item);
-
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (name));
-}
-
-static GtkListItemFactory *
-name_factory (gboolean ellipsize)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_name_cb), GINT_TO_POINTER (ellipsize));
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_name_cb), GINT_TO_POINTER (ellipsize));
-  return factory;
-}
-
 static void
 create_cards (CgMarketPage *self)
 {
@@ -1515,15 +1478,9 @@ cg_market_page_init (CgMarketPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->settings = g_settings_new (APPLICATION_ID);
 
-  for (guint i = 0; i < 2; i++)
-    {
-      GtkDropDown *dropdown = i == 0 ? self->role_dropdown : self->region_dropdown;
-      g_autoptr(GtkListItemFactory) button_factory = name_factory (TRUE);
-      g_autoptr(GtkListItemFactory) list_factory = name_factory (FALSE);
-
-      gtk_drop_down_set_factory (dropdown, button_factory);
-      gtk_drop_down_set_list_factory (dropdown, list_factory);
-    }
+  /* the picked names are cut short when the page is narrow */
+  cg_drop_down_show_names (self->role_dropdown, 8);
+  cg_drop_down_show_names (self->region_dropdown, 8);
 
   self->updating = TRUE;
   gtk_string_list_append (roles, _("All roles"));
