@@ -14,6 +14,9 @@
  * never scroll out of sight; the table only scrolls vertically, the role
  * names stay above it. Where the columns do not fit, an AdwSqueezer shows
  * the same rows stacked: each aspect with every role's value under it.
+ * The controls above wrap (flow boxes) and cut long names short, and the
+ * spinner takes the export button's icon's place, so that the page fits
+ * a phone's width.
  */
 #define G_LOG_DOMAIN "cg-compare-page"
 
@@ -65,7 +68,8 @@ struct _CgComparePage
   GtkFlowBox       *picker_box;
   GtkDropDown      *region_dropdown;
   GtkToggleButton  *differences_button;
-  GtkSpinner       *spinner;
+  GtkSpinner       *spinner;        /* in the export button, in place of its icon */
+  GtkStack         *export_stack;
   GtkStack         *content_stack;
   GtkWidget        *header_scroller;
   GtkBox           *column_header_box;
@@ -94,7 +98,7 @@ set_loading (CgComparePage *self,
   const char *actions[] = { "compare.copy-markdown", "compare.export-markdown", "compare.export-csv" };
 
   gtk_spinner_set_spinning (self->spinner, loading);
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), loading);
+  gtk_stack_set_visible_child_name (self->export_stack, loading ? "spinner" : "icon");
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], !loading && self->comparison != NULL);
 
@@ -1332,6 +1336,7 @@ cg_compare_page_class_init (CgComparePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CgComparePage, region_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CgComparePage, differences_button);
   gtk_widget_class_bind_template_child (widget_class, CgComparePage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, CgComparePage, export_stack);
   gtk_widget_class_bind_template_child (widget_class, CgComparePage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, CgComparePage, header_scroller);
   gtk_widget_class_bind_template_child (widget_class, CgComparePage, column_header_box);
@@ -1370,6 +1375,8 @@ cg_compare_page_init (CgComparePage *self)
 
     gtk_drop_down_set_expression (self->region_dropdown, expression);
   }
+  /* a long region's name is cut short rather than widen the page */
+  cg_drop_down_show_names (self->region_dropdown, 8);
   create_pickers (self);
   set_regions (self, NULL);
   sync_pickers (self);

@@ -885,26 +885,6 @@ open_detail (CgWindow   *window,
   return FALSE;
 }
 
-/* Pages whose narrow layout is known to be too wide, with why: their test
- * is marked incomplete (TAP "TODO") rather than failed, so that the others
- * still guard theirs.  Remove a page from here once it is fixed. */
-static const struct { const char *page; const char *why; } known_too_wide[] = {
-  /* src/ui/cg-compare-page.ui: the horizontal box holding the role chips
-   * (GtkFlowBox) and the buttons beside them asks for 381 px while the
-   * comparison loads, which makes the window wider for good */
-  { "compare", "the Compare page's top bar asks for more than 360 px" },
-};
-
-static const char *
-known_problem (const char *page)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (known_too_wide); i++)
-    if (g_str_equal (known_too_wide[i].page, page))
-      return known_too_wide[i].why;
-
-  return NULL;
-}
-
 /* A window of phone width: it opens folded on the page, the page fits and
  * asks for no more, also while it fills in; its controls have names; the
  * back button leads to the sidebar, whose row leads to the page again. */
@@ -978,10 +958,7 @@ test_narrow_page (gconstpointer data)
   assert_all_named (offenders);
   for (guint i = 0; i < problems->len; i++)
     g_test_message ("at %d px: %s", NARROW_WIDTH, (const char *) g_ptr_array_index (problems, i));
-  if (problems->len > 0 && known_problem (page) != NULL)
-    g_test_incomplete (known_problem (page));
-  else
-    g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_cmpuint (problems->len, ==, 0);
 
   stop_app (g_steal_pointer (&app), GTK_WINDOW (window));
 }
