@@ -281,8 +281,7 @@ reload_all (CgWindow *self)
 
       if (passing)
         description = g_strdup_printf (
-          _("%s\n\nNothing has been changed. Once the cause is gone (close the other "
-            "program, make the folder writable or free some disk space), try again."),
+          _("%s\n\nNothing has been changed. Try again once this is solved."),
           error->message);
       else
         description = g_strdup_printf (
