@@ -809,6 +809,24 @@ test_preferences_and_shortcuts (void)
   stop_app (g_steal_pointer (&app), GTK_WINDOW (window));
 }
 
+/* Starts the application on a library that cannot be opened (the caller
+ * has spoilt it) and opens a window: the library-error page. */
+static CgWindow *
+start_app_with_broken_library (CgApplication **app)
+{
+  CgWindow *window;
+
+  g_test_expect_message ("cg-application", G_LOG_LEVEL_WARNING, "*Cannot open the library*");
+  *app = start_app ();
+  g_test_assert_expected_messages ();
+  window = cg_window_new (*app);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate (100);
+  g_assert_cmpstr (cg_window_get_page (window), ==, "library-error");
+
+  return window;
+}
+
 /* A library locked by another program: the window offers to try again,
  * not a fresh start, and trying again once the lock is gone opens it. */
 static void
@@ -826,12 +844,7 @@ test_locked_library (void)
   g_assert_cmpint (sqlite3_exec (holder, "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
 
-  g_test_expect_message ("cg-application", G_LOG_LEVEL_WARNING, "*Cannot open the library*");
-  app = start_app ();
-  g_test_assert_expected_messages ();
-  window = cg_window_new (app);
-  gtk_window_present (GTK_WINDOW (window));
-  iterate (100);
+  window = start_app_with_broken_library (&app);
 
   g_assert_cmpstr (cg_window_get_page (window), ==, "library-error");
   g_assert_error (cg_application_get_library_error (app), CG_DB_ERROR, CG_DB_ERROR_BUSY);
@@ -874,12 +887,7 @@ test_broken_library (void)
   g_mkdir_with_parents (dir, 0700);
   g_assert_true (g_file_set_contents (path, junk, -1, NULL));
 
-  g_test_expect_message ("cg-application", G_LOG_LEVEL_WARNING, "*Cannot open the library*");
-  app = start_app ();
-  g_test_assert_expected_messages ();
-  window = cg_window_new (app);
-  gtk_window_present (GTK_WINDOW (window));
-  iterate (100);
+  window = start_app_with_broken_library (&app);
 
   /* the window opens, says why, and has changed nothing */
   g_assert_cmpstr (cg_window_get_page (window), ==, "library-error");
