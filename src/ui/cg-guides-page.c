@@ -52,6 +52,8 @@ struct _CgGuidesPage
   CgReaderView   *reader;
   char           *pending_delete;  /* a user guide deleted, until the undo toast goes */
   guint           render_generation;  /* of the guide last asked for */
+  GtkSpinner     *loading_spinner;
+  guint           spinner_timeout;    /* shows the spinner when loading is slow */
 };
 
 G_DEFINE_FINAL_TYPE (CgGuidesPage, cg_guides_page, GTK_TYPE_WIDGET)
@@ -291,6 +293,36 @@ update_match_label (CgGuidesPage *self)
 }
 
 static void
+show_spinner_cb (gpointer user_data)
+{
+  CgGuidesPage *self = user_data;
+
+  self->spinner_timeout = 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->loading_spinner), TRUE);
+  gtk_spinner_start (self->loading_spinner);
+}
+
+/* A guide usually loads in a blink; one whose live figures take a while
+ * gets a spinner, after a moment, so that quick loads do not flicker. */
+static void
+reader_loading_cb (CgGuidesPage *self)
+{
+  if (self->loading_spinner == NULL)  /* being disposed */
+    return;
+
+  if (cg_reader_view_get_loading (self->reader))
+    {
+      if (self->spinner_timeout == 0 && !gtk_widget_get_visible (GTK_WIDGET (self->loading_spinner)))
+        self->spinner_timeout = g_timeout_add_once (300, show_spinner_cb, self);
+      return;
+    }
+
+  g_clear_handle_id (&self->spinner_timeout, g_source_remove);
+  gtk_spinner_stop (self->loading_spinner);
+  gtk_widget_set_visible (GTK_WIDGET (self->loading_spinner), FALSE);
+}
+
+static void
 ensure_reader (CgGuidesPage *self)
 {
   if (self->reader != NULL)
@@ -303,6 +335,8 @@ ensure_reader (CgGuidesPage *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->reader, "notify::match-count",
                            G_CALLBACK (update_match_label), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->reader, "notify::loading",
+                           G_CALLBACK (reader_loading_cb), self, G_CONNECT_SWAPPED);
   gtk_box_append (self->reader_box, GTK_WIDGET (self->reader));
 }
 
@@ -791,6 +825,7 @@ cg_guides_page_dispose (GObject *object)
   CgGuidesPage *self = CG_GUIDES_PAGE (object);
 
   finish_delete (self, FALSE);
+  g_clear_handle_id (&self->spinner_timeout, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CG_TYPE_GUIDES_PAGE);
   g_clear_object (&self->guides);
@@ -825,6 +860,7 @@ cg_guides_page_class_init (CgGuidesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CgGuidesPage, reader_stack);
   gtk_widget_class_bind_template_child (widget_class, CgGuidesPage, flap);
   gtk_widget_class_bind_template_child (widget_class, CgGuidesPage, toc_list);
+  gtk_widget_class_bind_template_child (widget_class, CgGuidesPage, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, CgGuidesPage, reader_box);
   gtk_widget_class_bind_template_child (widget_class, CgGuidesPage, delete_button);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);

@@ -564,6 +564,27 @@ test_read_guide (void)
   g_assert_false (cg_window_open_link (window, "guide:no-such-guide"));
   g_assert_cmpstr (cg_guides_page_get_current (guides), ==, "ml-skills");
 
+  /* a slow guide gets a spinner after a moment, gone when it has loaded */
+  g_assert_null (find_widget (GTK_WIDGET (guides), GTK_TYPE_SPINNER, NULL));
+  {
+    gint64 begun = g_get_monotonic_time ();
+
+    cg_reader_view_begin_load (reader);
+    iterate (10);
+    /* (not at once: unless the machine took the whole moment to get here) */
+    if (g_get_monotonic_time () - begun < 250 * 1000)
+      g_assert_null (find_widget (GTK_WIDGET (guides), GTK_TYPE_SPINNER, NULL));
+  }
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (find_widget (GTK_WIDGET (guides), GTK_TYPE_SPINNER, NULL) == NULL)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+    }
+  g_assert_true (cg_guides_page_open (guides, "ml-skills"));
+  wait_reader (reader);
+  g_assert_null (find_widget (GTK_WIDGET (guides), GTK_TYPE_SPINNER, NULL));
+
   stop_app (g_steal_pointer (&app), GTK_WINDOW (window));
 }
 
