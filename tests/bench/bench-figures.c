@@ -767,7 +767,7 @@ bench_case (const Case  *c,
             }
         }
 
-      b = bench_time_shell (path, script.timed->str, &cb, error);
+      b = bench_time_shell (path, TRUE, script.timed->str, &cb, error);
       if (b < 0)
         goto out;
       if (run == 0)

@@ -68,6 +68,7 @@
 #include <sys/resource.h>
 #include <time.h>
 
+#include "bench-util.h"
 #include "cg-db.h"
 #include "cg-job-import.h"
 #include "cg-job-list-model.h"
@@ -81,65 +82,6 @@
 
 /* Statistics and small helpers */
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, values->len / 2);
-}
-
-static double
-elapsed_ms (gint64 start,
-            gint64 end)
-{
-  return (end - start) / 1000.0;
-}
-
-/* 10000 -> "10k", 1000000 -> "1M" */
-static char *
-size_label (guint n)
-{
-  if (n >= 1000000 && n % 1000000 == 0)
-    return g_strdup_printf ("%uM", n / 1000000);
-  if (n >= 1000 && n % 1000 == 0)
-    return g_strdup_printf ("%uk", n / 1000);
-  return g_strdup_printf ("%u", n);
-}
-
-/* A figure with as many decimals as it needs to be read. */
-static const char *
-format_value (char   *buf,
-              gsize   size,
-              double  value)
-{
-  g_snprintf (buf, size, value < 10 ? "%.2f" : "%.1f", value);
-  return buf;
-}
-
-static void
-print_figure (const char *name,
-              double      ours,
-              double      limit,
-              const char *unit,
-              const char *goal)
-{
-  char a[32], b[32];
-
-  printf ("bench: %s: %.2f (ours %s %s, limit %s %s, goal %s)\n",
-          name, limit > 0 ? ours / limit : 0.0,
-          format_value (a, sizeof a, ours), unit, format_value (b, sizeof b, limit), unit, goal);
-  fflush (stdout);
-}
-
 static void
 print_figure_rate (const char *name,
                    double      ours,
@@ -150,93 +92,7 @@ print_figure_rate (const char *name,
   fflush (stdout);
 }
 
-/* The machine's load: figures taken on a busy machine say so. */
-static void
-print_load (const char *when)
-{
-  g_autofree char *text = NULL;
-
-  if (g_file_get_contents ("/proc/loadavg", &text, NULL, NULL))
-    printf ("load average %s: %s", when, text);
-}
-
-static GArray *
-parse_sizes (void)
-{
-  const char *env = g_getenv ("CG_BENCH_SIZES");
-  g_auto(GStrv) parts = g_strsplit (env != NULL && *env ? env : "10000,100000", ",", -1);
-  GArray *sizes = g_array_new (FALSE, FALSE, sizeof (guint));
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      guint64 n;
-      guint value;
-
-      if (!g_ascii_string_to_unsigned (g_strstrip (parts[i]), 10, 1, G_MAXUINT, &n, NULL))
-        {
-          g_printerr ("CG_BENCH_SIZES: not a size: “%s”\n", parts[i]);
-          g_array_unref (sizes);
-          return NULL;
-        }
-      value = (guint) n;
-      g_array_append_val (sizes, value);
-    }
-
-  return sizes;
-}
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_dir_close (dir);
-    }
-
-  g_remove (path);
-}
-
 /* Libraries */
-
-/* A library at @dir/user.db with @n generated postings (and the bundled
- * ones), made by the generator in a process of its own. */
-static char *
-make_library (const char  *gen_postings,
-              const char  *dir,
-              guint        n,
-              GError     **error)
-{
-  g_autofree char *path = g_build_filename (dir, "user.db", NULL);
-  g_autofree char *count = g_strdup_printf ("%u", n);
-  const char *argv[] = { gen_postings, "--db", path, count, NULL };
-  int status;
-  gint64 start;
-
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, "Cannot create %s", dir);
-      return NULL;
-    }
-
-  start = g_get_monotonic_time ();
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_CHILD_INHERITS_STDIN, NULL, NULL,
-                     NULL, NULL, &status, error) ||
-      !g_spawn_check_wait_status (status, error))
-    return NULL;
-
-  printf ("generated %u postings into %s in %.1f s\n", n, path,
-          (g_get_monotonic_time () - start) / 1e6);
-  return g_steal_pointer (&path);
-}
 
 static CgLibrary *
 open_library (const char  *path,
@@ -271,17 +127,6 @@ delivered_cb (GListModel *model,
   delivery->done = TRUE;
 }
 
-/* CPU time of this process, all threads, in milliseconds. */
-static double
-process_cpu_ms (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_SELF, &usage);
-  return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e3 +
-         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3;
-}
-
 /* Runs @query on a new model; the milliseconds until the result is there
  * (and in @cpu_ms, the CPU time it took, all threads). */
 static double
@@ -298,12 +143,12 @@ time_model_query (CgLibrary         *library,
 
   g_signal_connect (model, "items-changed", G_CALLBACK (delivered_cb), &delivery);
 
-  cpu = process_cpu_ms ();
+  cpu = bench_process_cpu_ms ();
   start = g_get_monotonic_time ();
   cg_job_list_model_set_query (model, query);
   while (!delivery.done)
     g_main_context_iteration (NULL, TRUE);
-  *cpu_ms = process_cpu_ms () - cpu;
+  *cpu_ms = bench_process_cpu_ms () - cpu;
 
   if (cg_job_list_model_get_error (model) != NULL)
     {
@@ -312,7 +157,7 @@ time_model_query (CgLibrary         *library,
     }
 
   *n_items = g_list_model_get_n_items (G_LIST_MODEL (model));
-  return elapsed_ms (start, delivery.end);
+  return bench_elapsed_ms (start, delivery.end);
 }
 
 /* The reference: the sqlite3 shell */
@@ -390,109 +235,6 @@ query_script (const CgJobQuery *query)
   return g_strconcat (inlined, ";\n", NULL);
 }
 
-/* CPU time of process @pid so far, in milliseconds (schedstat counts
- * nanoseconds; /proc/PID/stat counts 10 ms ticks). */
-static double
-child_cpu_ms (const char *pid)
-{
-  g_autofree char *path = g_strdup_printf ("/proc/%s/schedstat", pid);
-  g_autofree char *text = NULL;
-
-  if (!g_file_get_contents (path, &text, NULL, NULL))
-    return 0;
-
-  return g_ascii_strtod (text, NULL) / 1e6;
-}
-
-/* Reads the shell's output up to a line @word. Anything else is an error
- * message (stderr is merged into stdout). */
-static gboolean
-shell_expect (GDataInputStream  *out,
-              const char        *word,
-              GError           **error)
-{
-  g_autoptr(GString) unexpected = g_string_new (NULL);
-
-  for (;;)
-    {
-      g_autofree char *line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, error);
-
-      if (line == NULL)
-        {
-          if (error != NULL && *error == NULL)
-            g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "sqlite3 stopped: %s",
-                         unexpected->str);
-          return FALSE;
-        }
-      if (g_str_equal (line, word))
-        break;
-      g_string_append_printf (unexpected, "%s\n", line);
-    }
-
-  if (unexpected->len > 0)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "sqlite3: %s", unexpected->str);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* Runs @script in the sqlite3 shell on @db and returns the milliseconds
- * from handing it over to the shell's word that it is done (and in @cpu_ms,
- * the shell's CPU time meanwhile).
- *
- * A shell of its own is started for each run (`sqlite3 -batch -bail -init
- * /dev/null [-readonly] DB`, under `stdbuf -oL` so that its stdout is
- * line-buffered), and once it has printed "ready" it is given @script and
- * `.print done`, and timed until "done" arrives: starting a process is not
- * part of the time. */
-static double
-time_shell (const char  *db,
-            gboolean     read_only,
-            const char  *script,
-            double      *cpu_ms,
-            GError     **error)
-{
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GDataInputStream) out = NULL;
-  g_autofree char *request = g_strconcat (script, ".print done\n", NULL);
-  GOutputStream *in;
-  const char *pid;
-  double cpu;
-  gint64 start, end;
-  const char *argv[] = { "stdbuf", "-oL", "sqlite3", "-batch", "-bail", "-init", "/dev/null",
-                         read_only ? "-readonly" : db, read_only ? db : NULL, NULL };
-
-  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                                     G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                     G_SUBPROCESS_FLAGS_STDERR_MERGE, error);
-  if (process == NULL)
-    return -1;
-
-  in = g_subprocess_get_stdin_pipe (process);
-  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
-  pid = g_subprocess_get_identifier (process);
-
-  if (!g_output_stream_write_all (in, ".print ready\n", strlen (".print ready\n"), NULL, NULL,
-                                  error) ||
-      !shell_expect (out, "ready", error))
-    return -1;
-
-  cpu = child_cpu_ms (pid);
-  start = g_get_monotonic_time ();
-  if (!g_output_stream_write_all (in, request, strlen (request), NULL, NULL, error) ||
-      !shell_expect (out, "done", error))
-    return -1;
-  end = g_get_monotonic_time ();
-  *cpu_ms = child_cpu_ms (pid) - cpu;
-
-  if (!g_output_stream_close (in, NULL, error) || !g_subprocess_wait_check (process, NULL, error))
-    return -1;
-
-  return elapsed_ms (start, end);
-}
-
 /* The four queries */
 
 typedef struct {
@@ -533,7 +275,6 @@ bench_queries (CgLibrary   *library,
     {
       g_autoptr(CgJobQuery) query = query_from_spec (&query_specs[q]);
       g_autofree char *sql = query_script (query);
-      g_autofree char *script = g_strconcat (".output /dev/null\n", sql, ".output stdout\n", NULL);
       g_autofree char *name = g_strdup_printf ("query-%s-%s", query_specs[q].name, label);
       g_autoptr(GArray) ours = g_array_new (FALSE, FALSE, sizeof (double));
       g_autoptr(GArray) ours_cpu = g_array_new (FALSE, FALSE, sizeof (double));
@@ -548,7 +289,7 @@ bench_queries (CgLibrary   *library,
           double a, b, ca = 0, cb = 0;
 
           a = time_model_query (library, query, &n_items, &ca, error);
-          b = a >= 0 ? time_shell (db, TRUE, script, &cb, error) : -1;
+          b = a >= 0 ? bench_time_shell (db, TRUE, sql, &cb, error) : -1;
           if (b < 0)
             return FALSE;
           if (run == 0)
@@ -559,11 +300,11 @@ bench_queries (CgLibrary   *library,
           g_array_append_val (shell_cpu, cb);
         }
 
-      t_ours = median (ours);
-      t_shell = median (shell);
-      c_ours = median (ours_cpu);
-      c_shell = median (shell_cpu);
-      print_figure (name, t_ours, t_shell, "ms", "<= 1.5");
+      t_ours = bench_median (ours);
+      t_shell = bench_median (shell);
+      c_ours = bench_median (ours_cpu);
+      c_shell = bench_median (shell_cpu);
+      bench_print_figure (name, t_ours, t_shell, "ms", "<= 1.5");
       printf ("  %u postings; CPU time: ours %.2f ms, sqlite3 %.2f ms (%.2f); %s",
               n_items, c_ours, c_shell, c_ours / MAX (c_shell, 0.001), sql);
     }
@@ -719,7 +460,7 @@ bench_typing (CgLibrary   *library,
       return FALSE;
     }
 
-  print_figure (name, typing.max_gap / 1000.0, FRAME_MS, "ms", "<= 1.0");
+  bench_print_figure (name, typing.max_gap / 1000.0, FRAME_MS, "ms", "<= 1.0");
   printf ("  longest gap after key %u of %zu, the main thread on the CPU for %.2f ms of it; "
           "most CPU time between two ticks %.2f ms; longest set_query %.2f ms; longest "
           "items-changed handler (count and first %u rows) %.2f ms; results delivered: %u; "
@@ -728,7 +469,7 @@ bench_typing (CgLibrary   *library,
           typing.max_cpu / 1000.0, typing.max_set_query / 1000.0, SCREENFUL,
           typing.max_handler / 1000.0, typing.deliveries,
           g_list_model_get_n_items (G_LIST_MODEL (model)),
-          elapsed_ms (typing.last_key, typing.final));
+          bench_elapsed_ms (typing.last_key, typing.final));
   return TRUE;
 }
 
@@ -834,7 +575,7 @@ bench_scroll (const char  *self_path,
               GError     **error)
 {
   g_autofree char *dir = g_build_filename (tmp, "scroll-1k", NULL);
-  g_autofree char *small = make_library (gen_postings, dir, 1000, error);
+  g_autofree char *small = bench_make_library (gen_postings, dir, 1000, error);
   g_autofree char *name = g_strdup_printf ("scroll-rss-%s", label);
   ScrollSample big, little;
 
@@ -843,11 +584,11 @@ bench_scroll (const char  *self_path,
       !measure_scroll (self_path, library, &big, error))
     return FALSE;
 
-  print_figure (name, big.rss_mb, little.rss_mb, "MB", "<= 1.3");
+  bench_print_figure (name, big.rss_mb, little.rss_mb, "MB", "<= 1.3");
   printf ("  %u items in %.1f s (%.2f us each), peak %.1f MB; %u items: peak %.1f MB\n",
           big.items, big.seconds, big.seconds * 1e6 / MAX (big.items, 1), big.hwm_mb,
           little.items, little.hwm_mb);
-  remove_tree (dir);
+  bench_remove_tree (dir);
   return TRUE;
 }
 
@@ -928,7 +669,7 @@ time_shell_import (const char  *empty,
     }
   cg_db_close (db);
 
-  ms = time_shell (path, FALSE, script, &cpu, error);
+  ms = bench_time_shell (path, FALSE, script, &cpu, error);
   if (ms < 0)
     return FALSE;
 
@@ -960,7 +701,7 @@ time_our_import (const char      *empty,
   if (library == NULL)
     return FALSE;
 
-  cpu = process_cpu_ms ();
+  cpu = bench_process_cpu_ms ();
   start = g_get_monotonic_time ();
   if (!cg_job_import_file (cg_library_get_db (library), file, format, NULL, NULL, NULL,
                            &report, error))
@@ -969,11 +710,11 @@ time_our_import (const char      *empty,
   *added = report.added;
 
   printf ("  cg_job_import_file (%s): %.1f s (CPU %.1f s), %u added, %u updated, %u skipped\n",
-          cg_import_format_to_string (format), *seconds, (process_cpu_ms () - cpu) / 1000,
+          cg_import_format_to_string (format), *seconds, (bench_process_cpu_ms () - cpu) / 1000,
           report.added, report.updated, report.skipped);
 
   g_clear_object (&library);
-  remove_tree (path);
+  bench_remove_tree (path);
   return TRUE;
 }
 
@@ -1027,7 +768,7 @@ bench_import (const char  *gen_postings,
 
   print_figure_rate (csv_name, added_csv / t_csv, n / t_shell);
   print_figure_rate (jsonl_name, added_jsonl / t_jsonl, n / t_shell);
-  remove_tree (dir);
+  bench_remove_tree (dir);
   return TRUE;
 }
 
@@ -1055,7 +796,7 @@ main (int   argc,
       return 2;
     }
 
-  sizes = parse_sizes ();
+  sizes = bench_parse_sizes ("10000,100000");
   if (sizes == NULL)
     return 2;
   for (guint i = 0; i < sizes->len; i++)
@@ -1075,14 +816,14 @@ main (int   argc,
   printf ("sizes: %s; medians of %d runs; %u processors\n",
           g_getenv ("CG_BENCH_SIZES") ? g_getenv ("CG_BENCH_SIZES") : "10000,100000 (default)",
           RUNS, g_get_num_processors ());
-  print_load ("at the start");
+  bench_print_load ("at the start");
 
   for (guint i = 0; ok && i < sizes->len; i++)
     {
       guint n = g_array_index (sizes, guint, i);
-      g_autofree char *label = size_label (n);
+      g_autofree char *label = bench_size_label (n);
       g_autofree char *dir = g_build_filename (tmp, label, NULL);
-      g_autofree char *path = make_library (argv[1], dir, n, &error);
+      g_autofree char *path = bench_make_library (argv[1], dir, n, &error);
       g_autoptr(CgLibrary) library = NULL;
 
       ok = path != NULL &&
@@ -1098,7 +839,7 @@ main (int   argc,
       else
         {
           g_clear_object (&library);
-          remove_tree (dir);
+          bench_remove_tree (dir);
         }
     }
 
@@ -1108,13 +849,13 @@ main (int   argc,
     {
       g_autofree char *dir = g_path_get_dirname (largest_path);
 
-      remove_tree (dir);
+      bench_remove_tree (dir);
     }
   if (ok)
     ok = bench_import (argv[1], tmp, largest, largest_label, &error);
 
-  remove_tree (tmp);
-  print_load ("at the end");
+  bench_remove_tree (tmp);
+  bench_print_load ("at the end");
 
   if (!ok)
     {

@@ -227,19 +227,21 @@ shell_expect (GDataInputStream  *out,
 /**
  * bench_time_shell:
  *
- * Runs @script in the sqlite3 shell on @db (read-only), its answers
+ * Runs @script in the sqlite3 shell on @db (read-only unless @read_only is
+ * FALSE, for a script that writes), its answers
  * printed to /dev/null, and returns the milliseconds from handing it over
  * to the shell's word that it is done (and in @cpu_ms, the shell's CPU
  * time meanwhile); -1 with @error set when something broke.
  *
  * A shell of its own is started for each run (`sqlite3 -batch -bail -init
- * /dev/null -readonly DB`, under `stdbuf -oL` so that its stdout is
+ * /dev/null [-readonly] DB`, under `stdbuf -oL` so that its stdout is
  * line-buffered), and once it has printed "ready" it is given @script and
  * `.print done`, and timed until "done" arrives: starting a process is not
  * part of the time, reading the schema is (as it is of ours).
  */
 double
 bench_time_shell (const char  *db,
+                  gboolean     read_only,
                   const char  *script,
                   double      *cpu_ms,
                   GError     **error)
@@ -253,7 +255,7 @@ bench_time_shell (const char  *db,
   double cpu;
   gint64 start, end;
   const char *argv[] = { "stdbuf", "-oL", "sqlite3", "-batch", "-bail", "-init", "/dev/null",
-                         "-readonly", db, NULL };
+                         read_only ? "-readonly" : db, read_only ? db : NULL, NULL };
 
   process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDIN_PIPE |
                                      G_SUBPROCESS_FLAGS_STDOUT_PIPE |

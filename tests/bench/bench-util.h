@@ -32,6 +32,7 @@ char    *bench_make_library     (const char  *gen_postings,
                                  GError     **error);
 
 double   bench_time_shell       (const char  *db,
+                                 gboolean     read_only,
                                  const char  *script,
                                  double      *cpu_ms,
                                  GError     **error);
