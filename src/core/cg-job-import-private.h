@@ -21,7 +21,11 @@ typedef gboolean (*CgImportRecordFunc) (const CgJobRecord  *record,
 
 /* Each fills in @report (as cg_job_import_file() does, except for added and
  * updated, which only the callback knows) and returns TRUE when at least one
- * posting was handed to @func. @name is the file name used in messages. */
+ * posting was handed to @func. @name is the file name used in messages.
+ * The JSON reader streams a top-level array (in small reads, so that tests
+ * and fuzzing cut it everywhere): when it refuses the text halfway, the
+ * postings before have been handed to @func already (cg_job_import_file()
+ * rolls them back). */
 gboolean cg_job_import_csv_buffer        (const char          *data,
                                           gsize                length,
                                           const char          *name,
@@ -30,6 +34,13 @@ gboolean cg_job_import_csv_buffer        (const char          *data,
                                           CgImportReport      *report,
                                           GError             **error);
 gboolean cg_job_import_json_lines_buffer (const char          *data,
+                                          gsize                length,
+                                          const char          *name,
+                                          CgImportRecordFunc   func,
+                                          gpointer             user_data,
+                                          CgImportReport      *report,
+                                          GError             **error);
+gboolean cg_job_import_json_buffer       (const char          *data,
                                           gsize                length,
                                           const char          *name,
                                           CgImportRecordFunc   func,

@@ -23,6 +23,18 @@
 
 G_DEFINE_QUARK (cg-jsonld-error-quark, cg_jsonld_error)
 
+/* A string of the document, stripped. json-glib 1.6 decodes a lone
+ * surrogate ("\ud83d" without a low one after it) to bytes that are not
+ * UTF-8: such text is made valid (with U+FFFD) before it goes further. */
+static char *
+dup_string (const char *text)
+{
+  if (!g_utf8_validate (text, -1, NULL))
+    return g_strstrip (g_utf8_make_valid (text, -1));
+
+  return g_strstrip (g_strdup (text));
+}
+
 /* A string member, also when the page gave a number. */
 static char *
 dup_member_string (JsonObject *object,
@@ -41,7 +53,7 @@ dup_member_string (JsonObject *object,
     {
     case G_TYPE_STRING:
       {
-        g_autofree char *text = g_strstrip (g_strdup (json_node_get_string (node)));
+        g_autofree char *text = dup_string (json_node_get_string (node));
         return *text ? g_steal_pointer (&text) : NULL;
       }
     case G_TYPE_INT64:
@@ -222,7 +234,7 @@ read_one_location (CgJobRecord *record,
   JsonNode *address;
 
   if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    text = g_strstrip (g_strdup (json_node_get_string (node)));
+    text = dup_string (json_node_get_string (node));
   else if (JSON_NODE_HOLDS_OBJECT (node))
     {
       place = json_node_get_object (node);
@@ -503,6 +515,19 @@ walk_node (Walk     *walk,
       for (guint i = 0; i < json_array_get_length (array); i++)
         walk_node (walk, json_array_get_element (array, i), depth + 1);
     }
+}
+
+void
+cg_jsonld_read_element (JsonNode  *element,
+                        guint     *n_seen,
+                        GPtrArray *records,
+                        GPtrArray *warnings)
+{
+  /* In cg_jsonld_parse(), the array is the root (depth 0) */
+  Walk walk = { records, warnings, *n_seen };
+
+  walk_node (&walk, element, 1);
+  *n_seen = walk.n_seen;
 }
 
 GPtrArray *

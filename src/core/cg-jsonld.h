@@ -28,6 +28,16 @@ GPtrArray   *cg_jsonld_parse       (const char   *data,
                                     GPtrArray    *warnings,
                                     GError      **error);
 
+/* Reads the JobPostings in @element, an element of a top-level JSON array,
+ * as cg_jsonld_parse() reads them in the whole array: a reader that parses
+ * a big array one element at a time gets the same records and warnings.
+ * @n_seen counts the postings seen so far, used or not (it numbers the
+ * warnings, "posting 3: ..."); the records are added to @records. */
+void         cg_jsonld_read_element (JsonNode   *element,
+                                     guint      *n_seen,
+                                     GPtrArray  *records,
+                                     GPtrArray  *warnings);
+
 /* Turns one JSON object (already known to be a JobPosting) into a record, or
  * returns NULL and sets @reason. */
 CgJobRecord *cg_jsonld_read_posting (JsonObject  *object,

@@ -2,23 +2,25 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Generates a CSV file and a JSON Lines file of job postings of
- * CG_BIG_IMPORT_MB megabytes each (default 50; the long mode uses 1024),
+ * Generates a CSV file, a JSON Lines file and a JSON array of job postings
+ * of CG_BIG_IMPORT_MB megabytes each (default 50; the long mode uses 1024),
  * imports each with cg_job_import_file() in a child process (this program
  * again) into a new library, and checks that every posting arrived and that
  * the child's peak resident memory (its ru_maxrss, from wait4()) stayed at
  * or under 200 MB, whatever the file size.
  *
- * Two files that must not be read into memory at all:
- *  - a single JSON document (not JSON Lines) of 300 MB: refused by its size,
- *    with a message that says to use JSON Lines (the limit is
- *    CG_IMPORT_MAX_DOCUMENT_SIZE, 64 MB);
- *  - a JSON Lines file whose one line is as large as the file: skipped
- *    (CG_IMPORT_MAX_RECORD_SIZE, 16 MB), the postings around it imported.
+ * A JSON document that is not an array (a @graph) is parsed whole:
+ *  - one just under its limit (CG_IMPORT_MAX_JSON_DOCUMENT_SIZE, 8 MB)
+ *    is imported within the same 200 MB;
+ *  - one of 300 MB is refused by its size before a byte of it is read,
+ *    with a message that says that an array or JSON Lines has no limit.
+ * And a JSON Lines file whose one line is as large as the file: that line
+ * is skipped (CG_IMPORT_MAX_RECORD_SIZE, 16 MB), the postings around it
+ * imported.
  *
  * Under AddressSanitizer the files are 2 MB (still many reads and a
- * CSV/JSON Lines record across each 64 KiB block) and memory is reported,
- * not checked (its quarantine and shadow memory are not the importer's).
+ * record across each 64 KiB block) and memory is reported, not checked
+ * (its quarantine and shadow memory are not the importer's).
  */
 #include "config.h"
 
@@ -234,6 +236,38 @@ write_json_lines (const char *path,
   return n;
 }
 
+/* A JSON array, one posting a line (as a board exports it), or a @graph */
+static guint
+write_json_document (const char *path,
+                     guint64     max_bytes,
+                     gboolean    graph)
+{
+  g_autoptr(GString) description = g_string_new (NULL);
+  g_autoptr(GString) posting = g_string_new (NULL);
+  const char *head = graph ? "{\"@context\": \"https://schema.org\", \"@graph\": [\n" : "[\n";
+  const char *tail = graph ? "\n]}\n" : "\n]\n";
+  guint64 rng = 5;
+  guint64 size;
+  FILE *file = fopen (path, "w");
+  guint n = 0;
+
+  g_assert_nonnull (file);
+  size = fprintf (file, "%s", head) + strlen (tail);
+  for (;;)
+    {
+      g_string_assign (posting, n > 0 ? ",\n  " : "  ");
+      append_json_posting (posting, description, &rng, n);
+      if (size + posting->len > max_bytes)
+        break;
+      g_assert_cmpuint (fwrite (posting->str, 1, posting->len, file), ==, posting->len);
+      size += posting->len;
+      n++;
+    }
+  fputs (tail, file);
+  g_assert_cmpint (fclose (file), ==, 0);
+  return n;
+}
+
 /* The child */
 
 typedef struct {
@@ -344,22 +378,30 @@ static void
 test_big_file (Fixture       *f,
                gconstpointer  data)
 {
-  gboolean csv = g_str_equal (data, "csv");
+  const char *kind = data;
   guint64 megabytes = file_megabytes ();
-  g_autofree char *path = g_build_filename (f->dir, csv ? "big.csv" : "big.jsonl", NULL);
+  g_autofree char *name = g_strconcat ("big.", kind, NULL);
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
   g_auto(ImportResult) r = { 0 };
   gint64 start = g_get_monotonic_time ();
   double generated;
   sqlite3 *db = NULL;
   guint n;
 
-  n = csv ? write_csv (path, megabytes) : write_json_lines (path, megabytes);
+  if (g_str_equal (kind, "csv"))
+    n = write_csv (path, megabytes);
+  else if (g_str_equal (kind, "jsonl"))
+    n = write_json_lines (path, megabytes);
+  else
+    n = write_json_document (path, megabytes * 1024 * 1024, FALSE);
   generated = (g_get_monotonic_time () - start) / 1e6;
 
   import_in_child (f->library, path, &r);
   g_test_message ("%s, %" G_GUINT64_FORMAT " MB, %u postings: imported in %.1f s "
                   "(%.1f MB/s; file written in %.1f s), peak RSS %.1f MB (limit %d MB)",
-                  csv ? "CSV" : "JSON Lines", megabytes, n, r.seconds,
+                  g_str_equal (kind, "csv") ? "CSV" :
+                  g_str_equal (kind, "jsonl") ? "JSON Lines" : "JSON array",
+                  megabytes, n, r.seconds,
                   megabytes / MAX (r.seconds, 0.001), generated, r.peak_kib / 1024.0,
                   MAX_PEAK_KIB / 1024);
   g_assert_null (r.error);
@@ -380,15 +422,45 @@ test_big_file (Fixture       *f,
   sqlite3_close (db);
 }
 
-/* A JSON document is parsed whole, so above the limit it is refused by its
- * size, before a byte of it is read. The file is sparse: JSON text at the
- * start, then a hole up to 300 MB, which the importer must never get to. */
+/* A @graph is parsed whole: just under its limit, the import still stays
+ * under 200 MB */
+static void
+test_json_graph_at_limit (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "graph.json", NULL);
+  guint64 max_bytes = MIN (CG_IMPORT_MAX_JSON_DOCUMENT_SIZE, file_megabytes () * 1024 * 1024);
+  g_auto(ImportResult) r = { 0 };
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  guint n;
+
+  n = write_json_document (path, max_bytes, TRUE);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, 0, NULL, NULL);
+  g_assert_nonnull (info);
+  g_assert_cmpint (g_file_info_get_size (info), <=, CG_IMPORT_MAX_JSON_DOCUMENT_SIZE);
+
+  import_in_child (f->library, path, &r);
+  g_test_message ("JSON @graph document of %.1f MB (limit %d MB), %u postings: imported in "
+                  "%.1f s, peak RSS %.1f MB (limit %d MB)",
+                  g_file_info_get_size (info) / (1024.0 * 1024.0),
+                  CG_IMPORT_MAX_JSON_DOCUMENT_SIZE / (1024 * 1024), n, r.seconds,
+                  r.peak_kib / 1024.0, MAX_PEAK_KIB / 1024);
+  g_assert_null (r.error);
+  g_assert_cmpuint (r.added, ==, n);
+  assert_peak (&r);
+}
+
+/* A JSON document that is not an array is parsed whole, so above the limit
+ * it is refused by its size, before a byte of it is read. The file is
+ * sparse: JSON text at the start, then a hole up to 300 MB, which the
+ * importer must never get to. */
 static void
 test_json_document_too_large (Fixture       *f,
                               gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (f->dir, "huge.json", NULL);
-  g_autoptr(GString) head = g_string_new ("[");
+  g_autoptr(GString) head = g_string_new ("{\"@context\": \"https://schema.org\", \"@graph\": [\n");
   g_autoptr(GString) description = g_string_new (NULL);
   g_auto(ImportResult) r = { 0 };
   guint64 rng = 3;
@@ -411,9 +483,11 @@ test_json_document_too_large (Fixture       *f,
   g_assert_false (r.ok);
   g_assert_nonnull (r.error);
   {
-    g_autofree char *expected = g_strdup_printf ("%s %d The file is larger than 64 MB; JSON "
-                                                 "documents that large are refused — use JSON "
-                                                 "Lines for big exports",
+    g_autofree char *expected = g_strdup_printf ("%s %d The file is 300.0 MB, over the 8 MB "
+                                                 "limit for a single JSON document. A JSON "
+                                                 "array of postings, or JSON Lines (one posting "
+                                                 "a line), is read a posting at a time, without "
+                                                 "a size limit",
                                                  g_quark_to_string (CG_IMPORT_ERROR),
                                                  CG_IMPORT_ERROR_TOO_LARGE);
     g_assert_cmpstr (r.error, ==, expected);
@@ -470,6 +544,10 @@ main (int   argc,
   g_test_add ("/big-import/csv", Fixture, "csv", fixture_setup, test_big_file, fixture_teardown);
   g_test_add ("/big-import/json-lines", Fixture, "jsonl", fixture_setup, test_big_file,
               fixture_teardown);
+  g_test_add ("/big-import/json-array", Fixture, "json", fixture_setup, test_big_file,
+              fixture_teardown);
+  g_test_add ("/big-import/json-graph-at-limit", Fixture, NULL, fixture_setup,
+              test_json_graph_at_limit, fixture_teardown);
   g_test_add ("/big-import/json-document-too-large", Fixture, NULL, fixture_setup,
               test_json_document_too_large, fixture_teardown);
   g_test_add ("/big-import/json-lines-huge-line", Fixture, NULL, fixture_setup,
