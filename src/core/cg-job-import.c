@@ -2738,7 +2738,7 @@ import_csv (Import        *im,
   /* Tolerant: stray quotes in a cell are kept as they are */
   if (csv_init (&csv.parser, 0) != 0)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Cannot start the CSV parser");
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot start the CSV parser"));
       g_string_free (csv.cells, TRUE);
       g_array_unref (csv.offsets);
       g_ptr_array_unref (csv.locations);
