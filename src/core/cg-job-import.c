@@ -451,121 +451,11 @@ reader_next (Reader      *r,
   return 1;
 }
 
-/* Several values in one text
- *
- * json-glib 1.6 reads "{...} {...}" (or "1 2") as its first value: it drops
- * the rest without a word, and leaks it. So a text with more after its first
- * value is never given to it whole. */
-
-/* The closing quote of the JSON string whose text starts at @p (after its
- * opening quote), or NULL: memchr() to each quote, which ends the string
- * unless an odd run of backslashes escapes it. Descriptions make strings
- * long, so this is most of the time the scan below takes. */
-static const char *
-string_end (const char *p,
-            const char *end)
-{
-  while (p < end)
-    {
-      const char *quote = memchr (p, '"', end - p);
-      const char *q;
-
-      if (quote == NULL)
-        return NULL;
-
-      for (q = quote; q > p && q[-1] == '\\'; q--)
-        ;
-      if ((quote - q) % 2 == 0)
-        return quote;
-      p = quote + 1;
-    }
-
-  return NULL;
-}
-
-/* Where the first JSON value from @p ends, going by strings and brackets
- * only (not the grammar); NULL when it does not end before @end */
-static const char *
-first_value_end (const char *p,
-                 const char *end)
-{
-  gsize depth = 0;
-
-  if (p >= end)
-    return NULL;
-
-  if (*p == '"')
-    {
-      p = string_end (p + 1, end);
-      return p != NULL ? p + 1 : NULL;
-    }
-
-  if (*p != '{' && *p != '[')
-    {
-      /* true, null, 12.5e3, or some word */
-      while (p < end && !is_space (*p) && memchr (",:[]{}\"", *p, 7) == NULL)
-        p++;
-      return p;
-    }
-
-  for (; p < end; p++)
-    {
-      if (*p == '"')
-        {
-          p = string_end (p + 1, end);
-          if (p == NULL)
-            return NULL;
-        }
-      else if (*p == '{' || *p == '[')
-        depth++;
-      else if ((*p == '}' || *p == ']') && --depth == 0)
-        return p + 1;
-    }
-
-  return NULL;
-}
-
-/* TRUE when @data (UTF-8) is one whole JSON value followed by more text;
- * @line and @column say where that text starts */
-static gboolean
-find_text_after_value (const char *data,
-                       gsize       length,
-                       guint      *line,
-                       guint      *column)
-{
-  const char *end = data + length;
-  const char *value_end = first_value_end (skip_bom_and_space (data, end), end);
-  const char *p = value_end;
-  g_autoptr(JsonParser) parser = NULL;
-
-  if (value_end == NULL)
-    return FALSE;
-  while (p < end && is_space (*p))
-    p++;
-  if (p >= end)
-    return FALSE;
-
-  /* When the first value is not JSON either, json-glib stops there and
-   * reports it, reading the whole text */
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, value_end - data, NULL))
-    return FALSE;
-
-  *line = 1;
-  *column = 1;
-  for (const char *q = data; q < p; q++)
-    {
-      if (*q == '\n')
-        {
-          (*line)++;
-          *column = 1;
-        }
-      else if (((guchar) *q & 0xc0) != 0x80)
-        (*column)++;
-    }
-
-  return TRUE;
-}
+/* Several values in one text (defined with the array scanner, below) */
+static gboolean find_text_after_value (const char *data,
+                                       gsize       length,
+                                       guint      *line,
+                                       guint      *column);
 
 gboolean
 cg_job_import_json_has_text_after_value (const char *data,
@@ -1281,6 +1171,56 @@ array_scan_finish (ArrayScan *s)
 
   s->error = ARRAY_ERROR_END_OF_FILE;
   return FALSE;
+}
+
+/* Several values in one text
+ *
+ * json-glib 1.6 reads "{...} {...}" (or "1 2") as its first value: it drops
+ * the rest without a word, and leaks it. So a text with more after its first
+ * value is never given to it whole. The first value and what follows it are
+ * found by the array scanner, so that comments, and brackets or quotes in
+ * them, are read as json-glib reads them (and as a streamed array is).
+ *
+ * TRUE when @data (UTF-8) is one whole JSON value followed by more than
+ * space and comments; @line and @column say where that text starts. */
+static gboolean
+find_text_after_value (const char *data,
+                       gsize       length,
+                       guint      *line,
+                       guint      *column)
+{
+  const char *end = data + length;
+  const char *start = data;
+  ArrayScan s = { 0 };
+  guint64 value_end;
+  g_autoptr(JsonParser) parser = NULL;
+
+  s.state = ARRAY_NEXT;
+  s.pos.line = 1;
+  s.pos.column = 1;
+  /* (a byte order mark counts as a character, as json-glib counts it) */
+  if (length >= 3 && memcmp (data, UTF8_BOM, 3) == 0)
+    {
+      start += 3;
+      s.pos.column = 2;
+    }
+  if (array_scan (&s, start, end) != SCAN_VALUE)
+    return FALSE;
+
+  value_end = s.pos.offset;
+  s.state = ARRAY_AFTER;
+  if (array_scan (&s, start + value_end, end) != SCAN_ERROR)
+    return FALSE;
+
+  /* When the first value is not JSON either, json-glib stops there and
+   * reports it, reading the whole text */
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, (start - data) + value_end, NULL))
+    return FALSE;
+
+  *line = s.pos.line;
+  *column = s.pos.column;
+  return TRUE;
 }
 
 static void

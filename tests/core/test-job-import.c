@@ -1654,6 +1654,15 @@ test_buffers (void)
   g_assert_true (cg_job_import_json_has_text_after_value ("\"a\"\n\"b\"", 7));
   g_assert_false (cg_job_import_json_has_text_after_value ("[1}, 2]", 7));
   g_assert_false (cg_job_import_json_has_text_after_value ("{\"a\": \"}\"} ", 11));
+  /* json-glib 1.6 reads a "/" as the start of a comment up to the next "/":
+   * a comment after the value is not more text, and a bracket or a quote in
+   * a comment is nothing */
+  g_assert_false (cg_job_import_json_has_text_after_value ("[1]\n//", 6));
+  g_assert_false (cg_job_import_json_has_text_after_value ("[1] /]/ /\"/", 11));
+  g_assert_false (cg_job_import_json_has_text_after_value ("[1 /]/] /x/", 11));
+  g_assert_true (cg_job_import_json_has_text_after_value ("[1 /\"/] []", 10));
+  g_assert_true (cg_job_import_json_has_text_after_value ("[1] /x/ 2", 9));
+  g_assert_true (cg_job_import_json_has_text_after_value ("\xef\xbb\xbf{} {}", 8));
 }
 
 /* The streamed array, from a buffer read 61 bytes at a time, finds what
@@ -1676,6 +1685,8 @@ test_json_array_buffer (void)
     "[\r\n" POSTING (1) "\r\n,\r\n" POSTING (2) "\r\n]\r\n",
     "[{\"@type\": \"JobPosting\", \"title\": \"Ünïcödé “quotes” 😀\", \"url\": \"é\"}]",
     "[]", "[1]", "[[]]", "[{}]", "[\"]\"]",
+    /* comments after the array, holding brackets and quotes */
+    "[" POSTING (1) "]\n//", "[" POSTING (1) "] /]/ /\"/\n/'/",
     /* refused */
     "[1 2]", "[{} {}]", "[1,]", "[,1]", "[1]]", "[1] [2]", "[{\"a\": [}]", "[{\"a\": 1]]",
     "[1, /]", "['a]", "[\"a\\\"]", "[1e]", "[1.2.3]", "[-]", "[- -1]", "[tru]", "[1a]", "[\f1]",
@@ -1690,6 +1701,7 @@ test_json_array_buffer (void)
     "[$]", "[$  1]", "[$\"a\"]", "[$'a']", "[$]]", "[1$ 2]", "[$,1]", "[$[1]]",
     "[.]", "[-.]", "[- .]", "[\n\r-\r\r.\r]\n", "[.5, -.5, - .5, 1., 0b1]", "[0x]", "[0b]",
     "[\xef\xbb\xbf" "1]", "[1, \xef\xbb\xbf" "2]", "[1, - \xef\xbb\xbf" "2]",
+    "[" POSTING (1) "] /\"/ []", "[" POSTING (1) "] /[/ x", "[" POSTING (1) "]\n//x",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
