@@ -16,8 +16,10 @@
  *   their names (many spellings: "Job Title", "position", "job_title", ...).
  *
  * Streaming readers read the file in CHUNK_SIZE pieces, a line at a time
- * (see Reader), so memory stays bounded whatever the file size; a record
- * larger than CG_IMPORT_MAX_RECORD_SIZE is not kept in memory.
+ * (see Reader), so memory stays bounded whatever the file size; a JSON
+ * Lines line larger than CG_IMPORT_MAX_JSON_DOCUMENT_SIZE, or a CSV row
+ * larger than CG_IMPORT_MAX_RECORD_SIZE, is not kept in memory. A saved HTML
+ * page is streamed through libxml2's parser (see HtmlReader).
  *
  * Every posting goes through a CgImportRecordFunc. For a file, that is the
  * Pipeline: the calling thread reads, converts and classifies (the role),
@@ -39,6 +41,8 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <libxml/HTMLparser.h>
+#include <libxml/SAX2.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 
 #include "cg-classifier.h"
@@ -199,17 +203,12 @@ fail_nothing_found (Import  *im,
   return FALSE;
 }
 
-/* @size: the file's, or 0 when not known */
+/* A JSON document over its limit; @size: the file's, or 0 when not known */
 static gboolean
-set_too_large_error (CgImportFormat   format,
-                     guint64          size,
-                     GError         **error)
+set_too_large_error (guint64   size,
+                     GError  **error)
 {
-  if (format == CG_IMPORT_FORMAT_HTML)
-    g_set_error (error, CG_IMPORT_ERROR, CG_IMPORT_ERROR_TOO_LARGE,
-                 _("The file is larger than %u MB; pages that large are refused"),
-                 CG_IMPORT_MAX_DOCUMENT_SIZE / (1024 * 1024));
-  else if (size > 0)
+  if (size > 0)
     g_set_error (error, CG_IMPORT_ERROR, CG_IMPORT_ERROR_TOO_LARGE,
                  /* Translators: "The file is 20.5 MB, over the 16 MB limit ..." */
                  _("The file is %.1f MB, over the %u MB limit for a single JSON document. "
@@ -666,7 +665,7 @@ import_json_lines (Import        *im,
           continue;
         }
 
-      if (!jl.overlong && jl.line->len + n > CG_IMPORT_MAX_RECORD_SIZE)
+      if (!jl.overlong && jl.line->len + n > CG_IMPORT_MAX_JSON_DOCUMENT_SIZE)
         {
           jl.overlong = TRUE;
           g_string_free (jl.line, TRUE);
@@ -681,7 +680,7 @@ import_json_lines (Import        *im,
             {
               im->n_found++;
               skip_posting (im, _("line %u: longer than %u MB, skipped"), line,
-                            CG_IMPORT_MAX_RECORD_SIZE / (1024 * 1024));
+                            CG_IMPORT_MAX_JSON_DOCUMENT_SIZE / (1024 * 1024));
             }
           else
             ok = import_json_line (im, &jl, line, jl.line->str, jl.line->len, error);
@@ -698,7 +697,7 @@ import_json_lines (Import        *im,
     {
       im->n_found++;
       skip_posting (im, _("line %u: longer than %u MB, skipped"), line,
-                    CG_IMPORT_MAX_RECORD_SIZE / (1024 * 1024));
+                    CG_IMPORT_MAX_JSON_DOCUMENT_SIZE / (1024 * 1024));
     }
   else if (ok && jl.line->len > 0)
     ok = import_json_line (im, &jl, line, jl.line->str, jl.line->len, error);
@@ -1019,13 +1018,18 @@ string_escape (ArrayScan *s,
     }
 }
 
+/* (@p may be the start of text that is not UTF-8: see
+ * find_text_after_value()) */
 static ScanResult
 array_scan_fail (ArrayScan  *s,
                  ArrayError  error,
-                 const char *p)
+                 const char *p,
+                 const char *end)
 {
+  gunichar c = g_utf8_get_char_validated (p, end - p);
+
   s->error = error;
-  s->error_char = g_utf8_get_char (p);
+  s->error_char = c < (gunichar) -2 ? c : 0xfffd;
   return SCAN_ERROR;
 }
 
@@ -1115,7 +1119,7 @@ array_scan (ArrayScan  *s,
         {
         case ARRAY_BEFORE:
           if (c != '[')
-            return array_scan_fail (s, ARRAY_ERROR_NOT_ARRAY, p);
+            return array_scan_fail (s, ARRAY_ERROR_NOT_ARRAY, p, end);
           s->state = ARRAY_FIRST;
           break;
 
@@ -1125,11 +1129,11 @@ array_scan (ArrayScan  *s,
           else if (c == ']')
             s->state = ARRAY_AFTER;
           else
-            return array_scan_fail (s, ARRAY_ERROR_COMMA_EXPECTED, p);
+            return array_scan_fail (s, ARRAY_ERROR_COMMA_EXPECTED, p, end);
           break;
 
         case ARRAY_AFTER:
-          return array_scan_fail (s, ARRAY_ERROR_TEXT_AFTER, p);
+          return array_scan_fail (s, ARRAY_ERROR_TEXT_AFTER, p, end);
 
         case ARRAY_FIRST:
         case ARRAY_NEXT:
@@ -1141,8 +1145,8 @@ array_scan (ArrayScan  *s,
           /* (json-glib would skip a byte order mark at the start of the
            * value on its own, not in the array) */
           if (memchr (",]}:", c, 4) != NULL ||
-              ((guchar) p[0] == 0xef && (guchar) p[1] == 0xbb && (guchar) p[2] == 0xbf))
-            return array_scan_fail (s, ARRAY_ERROR_VALUE_EXPECTED, p);
+              (end - p >= 3 && memcmp (p, UTF8_BOM, 3) == 0))
+            return array_scan_fail (s, ARRAY_ERROR_VALUE_EXPECTED, p, end);
 
           s->state = ARRAY_IN_VALUE;
           s->value_start = s->pos;
@@ -1181,8 +1185,10 @@ array_scan_finish (ArrayScan *s)
  * found by the array scanner, so that comments, and brackets or quotes in
  * them, are read as json-glib reads them (and as a streamed array is).
  *
- * TRUE when @data (UTF-8) is one whole JSON value followed by more than
- * space and comments; @line and @column say where that text starts. */
+ * TRUE when @data is one whole JSON value followed by more than space and
+ * comments; @line and @column say where that text starts. @data should be
+ * UTF-8 (the importer checks first); other text is scanned without reading
+ * past @length. */
 static gboolean
 find_text_after_value (const char *data,
                        gsize       length,
@@ -1487,37 +1493,32 @@ is_json_ld_type (const char *type)
          g_ascii_strncasecmp (type, json_ld, strlen (json_ld)) == 0;
 }
 
+/* One JSON-LD block: its text (@text, UTF-8 or not) and the line of its
+ * <script> tag */
 static gboolean
 import_json_ld_block (Import      *im,
-                      xmlNode     *script,
+                      const char  *text,
                       guint        block,
+                      long         line,
                       GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) records = NULL;
-  xmlChar *content = xmlNodeGetContent (script);
-  long line = xmlGetLineNo (script);
   guint json_line, json_column;
 
-  if (content == NULL)
-    return TRUE;
-
-  if (g_utf8_validate ((const char *) content, -1, NULL) &&
-      find_text_after_value ((const char *) content, strlen ((const char *) content),
-                             &json_line, &json_column))
+  if (g_utf8_validate (text, -1, NULL) &&
+      find_text_after_value (text, strlen (text), &json_line, &json_column))
     {
       g_autofree char *message = g_strdup_printf (_("Not valid JSON at line %u, column %u: %s"),
                                                   json_line, json_column,
                                                   _("more text after the end of the value"));
 
       add_problem (im, _("JSON-LD block %u (line %ld): %s"), block, line, message);
-      xmlFree (content);
       return TRUE;
     }
 
-  records = cg_jsonld_parse ((const char *) content, -1, warnings, &local_error);
-  xmlFree (content);
+  records = cg_jsonld_parse (text, -1, warnings, &local_error);
 
   if (records == NULL)
     {
@@ -1544,66 +1545,216 @@ import_json_ld_block (Import      *im,
   return TRUE;
 }
 
+/* The page is streamed through libxml2's HTML parser with SAX callbacks
+ * that keep only the text of JSON-LD <script> elements: no document tree
+ * (a tree takes more than 20 times a page of text in memory, and libxml2
+ * cuts a tree's text at 10 MB) and no copy of the page. A block larger than
+ * CG_IMPORT_MAX_JSON_DOCUMENT_SIZE is skipped with a problem, as a JSON
+ * document that large is refused. */
+typedef struct {
+  Import            *im;
+  GInputStream      *stream;
+  htmlParserCtxtPtr  ctxt;
+  GString           *text;      /* of the JSON-LD block being read, or NULL */
+  gboolean           overlong;  /* ...which is too long to keep */
+  long               line;      /* ...of its <script> tag */
+  guint              n_blocks;
+  GError            *error;     /* what stopped the import */
+} HtmlReader;
+
+static int
+html_read (void *data,
+           char *buffer,
+           int   size)
+{
+  HtmlReader *r = data;
+  gssize n;
+
+  if (r->error != NULL)
+    return -1;
+
+  n = g_input_stream_read (r->stream, buffer, size, r->im->cancellable, &r->error);
+  if (n < 0)
+    return -1;
+
+  r->im->bytes_done += n;
+  maybe_report_progress (r->im);
+  return (int) n;
+}
+
+static void
+html_finish_block (HtmlReader *r)
+{
+  g_autoptr(GString) text = g_steal_pointer (&r->text);
+
+  if (r->overlong)
+    add_problem (r->im, _("JSON-LD block %u (line %ld): longer than %u MB, skipped"),
+                 r->n_blocks, r->line, CG_IMPORT_MAX_JSON_DOCUMENT_SIZE / (1024 * 1024));
+  else if (!import_json_ld_block (r->im, text->str, r->n_blocks, r->line, &r->error))
+    xmlStopParser (r->ctxt);
+  r->overlong = FALSE;
+}
+
+static void
+html_start_element (void           *ctx,
+                    const xmlChar  *name,
+                    const xmlChar **attributes)
+{
+  HtmlReader *r = ((htmlParserCtxtPtr) ctx)->_private;
+
+  if (r->text != NULL || r->error != NULL ||
+      g_ascii_strcasecmp ((const char *) name, "script") != 0)
+    return;
+
+  for (guint i = 0; attributes != NULL && attributes[i] != NULL; i += 2)
+    if (g_ascii_strcasecmp ((const char *) attributes[i], "type") == 0)
+      {
+        if (attributes[i + 1] != NULL && is_json_ld_type ((const char *) attributes[i + 1]))
+          {
+            r->text = g_string_new (NULL);
+            r->line = xmlSAX2GetLineNumber (ctx);
+            r->n_blocks++;
+          }
+        break;
+      }
+}
+
+static void
+html_characters (void          *ctx,
+                 const xmlChar *text,
+                 int            length)
+{
+  HtmlReader *r = ((htmlParserCtxtPtr) ctx)->_private;
+
+  if (r->text == NULL || r->overlong || length <= 0)
+    return;
+
+  if (r->text->len + (gsize) length > CG_IMPORT_MAX_JSON_DOCUMENT_SIZE)
+    {
+      r->overlong = TRUE;
+      g_string_free (r->text, TRUE);
+      r->text = g_string_new (NULL);
+      return;
+    }
+  g_string_append_len (r->text, (const char *) text, length);
+}
+
+static void
+html_end_element (void          *ctx,
+                  const xmlChar *name)
+{
+  HtmlReader *r = ((htmlParserCtxtPtr) ctx)->_private;
+
+  if (r->text != NULL && r->error == NULL && g_ascii_strcasecmp ((const char *) name, "script") == 0)
+    html_finish_block (r);
+}
+
+/* Whether all of @stream is UTF-8; it is read to its end, then back to
+ * its start */
 static gboolean
-import_html (Import      *im,
-             const char  *data,
-             gsize        length,
-             GError     **error)
+stream_is_utf8 (Import        *im,
+                GInputStream  *stream,
+                gboolean      *utf8,
+                GError       **error)
+{
+  g_autofree char *buffer = g_malloc (CHUNK_SIZE + 4);
+  gsize kept = 0;  /* bytes of a character cut by the last read */
+
+  *utf8 = TRUE;
+  for (;;)
+    {
+      const char *end;
+      gssize n = g_input_stream_read (stream, buffer + kept, CHUNK_SIZE, im->cancellable, error);
+
+      if (n < 0)
+        return FALSE;
+      if (n == 0)
+        {
+          *utf8 = kept == 0;
+          break;
+        }
+      if (g_utf8_validate_len (buffer, kept + n, &end))
+        {
+          kept = 0;
+          continue;
+        }
+      /* A character cut by the end of the read is whole after the next;
+       * no character is 4 bytes long without being valid */
+      kept = buffer + kept + n - end;
+      if (kept >= 4)
+        {
+          *utf8 = FALSE;
+          break;
+        }
+      memmove (buffer, end, kept);
+    }
+
+  return g_seekable_seek (G_SEEKABLE (stream), 0, G_SEEK_SET, im->cancellable, error);
+}
+
+static gboolean
+import_html (Import        *im,
+             GInputStream  *stream,
+             GError       **error)
 {
   int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                 HTML_PARSE_NONET;
-  gboolean utf8 = g_utf8_validate_len (data, length, NULL);
-  htmlDocPtr doc;
-  xmlNode *node;
-  guint block = 0;
-  gboolean ok = TRUE;
+  HtmlReader r = { .im = im, .stream = stream };
+  xmlParserInputBufferPtr buffer;
+  xmlParserInputPtr input;
+  gboolean utf8;
 
-  g_return_val_if_fail (length <= CG_IMPORT_MAX_DOCUMENT_SIZE, FALSE);
+  if (!stream_is_utf8 (im, stream, &utf8, error))
+    return FALSE;
+
+  r.ctxt = htmlNewParserCtxt ();
+  if (r.ctxt == NULL)
+    return fail_nothing_found (im, error);
+
+  /* Only these callbacks: no tree is built */
+  memset (r.ctxt->sax, 0, sizeof *r.ctxt->sax);
+  r.ctxt->sax->startElement = html_start_element;
+  r.ctxt->sax->endElement = html_end_element;
+  r.ctxt->sax->characters = html_characters;
+  r.ctxt->sax->cdataBlock = html_characters;
+  r.ctxt->_private = &r;
+  htmlCtxtUseOptions (r.ctxt, options | (utf8 ? HTML_PARSE_IGNORE_ENC : 0));
+
+  /* (as htmlCtxtReadIO() reads, with this context) */
+  buffer = xmlParserInputBufferCreateIO (html_read, NULL, &r, XML_CHAR_ENCODING_NONE);
+  input = buffer != NULL ? xmlNewIOInputStream (r.ctxt, buffer, XML_CHAR_ENCODING_NONE) : NULL;
+  if (input == NULL)
+    {
+      if (buffer != NULL)
+        xmlFreeParserInputBuffer (buffer);
+      htmlFreeParserCtxt (r.ctxt);
+      return fail_nothing_found (im, error);
+    }
+  inputPush (r.ctxt, input);
 
   /* A page that is UTF-8 is read as such whatever its <meta> says (and
    * libxml2 2.9 would read a page that says nothing as Latin-1); other
    * pages are decoded as their <meta> says. */
-  doc = htmlReadMemory (data, (int) length, NULL, utf8 ? "UTF-8" : NULL,
-                        options | (utf8 ? HTML_PARSE_IGNORE_ENC : 0));
-  if (doc == NULL)
-    return fail_nothing_found (im, error);
+  if (utf8)
+    xmlSwitchEncoding (r.ctxt, XML_CHAR_ENCODING_UTF8);
 
-  im->bytes_done = im->bytes_total / 2;
-  report_progress (im);
+  im->bytes_done = 0;
+  htmlParseDocument (r.ctxt);
+  /* (a block the page does not close) */
+  if (r.text != NULL && r.error == NULL)
+    html_finish_block (&r);
 
-  /* Depth first, without recursion */
-  node = doc->children;
-  while (node != NULL && ok)
+  if (r.ctxt->myDoc != NULL)
+    xmlFreeDoc (r.ctxt->myDoc);
+  htmlFreeParserCtxt (r.ctxt);
+  if (r.text != NULL)
+    g_string_free (r.text, TRUE);
+
+  if (r.error != NULL)
     {
-      if (node->type == XML_ELEMENT_NODE && node->name != NULL &&
-          g_ascii_strcasecmp ((const char *) node->name, "script") == 0)
-        {
-          xmlChar *type = xmlGetProp (node, (const xmlChar *) "type");
-
-          if (type != NULL && is_json_ld_type ((const char *) type))
-            ok = import_json_ld_block (im, node, ++block, error);
-          xmlFree (type);
-        }
-      else if (node->type == XML_ELEMENT_NODE && node->children != NULL)
-        {
-          node = node->children;
-          continue;
-        }
-
-      while (node != NULL && node->next == NULL)
-        {
-          node = node->parent;
-          if (node == (xmlNode *) doc)
-            node = NULL;
-        }
-      if (node != NULL)
-        node = node->next;
+      g_propagate_error (error, r.error);
+      return FALSE;
     }
-
-  xmlFreeDoc (doc);
-
-  if (!ok)
-    return FALSE;
 
   im->bytes_done = im->bytes_total;
   if (im->n_emitted == 0)
@@ -2822,9 +2973,9 @@ cg_import_format_guess (const char *path,
   return CG_IMPORT_FORMAT_CSV;
 }
 
-/* Runs the reader for @format on @stream (streamed formats, and JSON when
- * @data is NULL: a top-level array) or on @data (the whole file, the
- * others) */
+/* Runs the reader for @format on @stream (CSV, JSON Lines, HTML, and JSON
+ * when @data is NULL: a top-level array) or on @data (a whole JSON
+ * document) */
 static gboolean
 import_dispatch (Import          *im,
                  CgImportFormat   format,
@@ -2854,7 +3005,7 @@ import_dispatch (Import          *im,
         return import_json_array (im, stream, ARRAY_BUFFER_CHUNK_SIZE, error);
       return import_json (im, data, length, error);
     case CG_IMPORT_FORMAT_HTML:
-      return import_html (im, data, length, error);
+      return import_html (im, stream, error);
     case CG_IMPORT_FORMAT_JSON_LINES:
       return import_json_lines (im, stream, error);
     case CG_IMPORT_FORMAT_CSV:
@@ -2882,9 +3033,6 @@ import_buffer (CgImportFormat       format,
 
   import_init (&im, name ? name : "", func, user_data, report);
   im.bytes_total = length;
-
-  if (format == CG_IMPORT_FORMAT_HTML && length > CG_IMPORT_MAX_DOCUMENT_SIZE)
-    return set_too_large_error (format, length, error);
 
   ok = check_start (&im, data, MIN (length, CHUNK_SIZE), length <= CHUNK_SIZE, error) &&
        import_dispatch (&im, format, stream, data, length, error);
@@ -3452,7 +3600,6 @@ pipeline_finish (Pipeline  *pl,
 /* Reads all of @stream, refusing more than @limit bytes */
 static GBytes *
 read_document (GInputStream  *stream,
-               CgImportFormat format,
                gsize          limit,
                GCancellable  *cancellable,
                GError       **error)
@@ -3466,7 +3613,7 @@ read_document (GInputStream  *stream,
 
       if (before > limit)
         {
-          set_too_large_error (format, 0, error);
+          set_too_large_error (0, error);
           return NULL;
         }
 
@@ -3484,7 +3631,7 @@ read_document (GInputStream  *stream,
  * looks_like_json_lines() says from its first line and the start of the
  * next: from @sniff (its first @n_sniff bytes, read from @stream) when they
  * reach that far, else from as much more of the file as that takes (up to
- * CG_IMPORT_MAX_RECORD_SIZE) */
+ * CG_IMPORT_MAX_JSON_DOCUMENT_SIZE, the longest line it would read) */
 static gboolean
 json_file_is_lines (GInputStream  *stream,
                     const char    *sniff,
@@ -3523,7 +3670,7 @@ json_file_is_lines (GInputStream  *stream,
           pos++;
 
       /* The start of the second line, the end, or too far */
-      if (pos < length || n < CHUNK_SIZE || length > CG_IMPORT_MAX_RECORD_SIZE)
+      if (pos < length || n < CHUNK_SIZE || length > CG_IMPORT_MAX_JSON_DOCUMENT_SIZE)
         break;
 
       if (prefix == NULL)
@@ -3617,14 +3764,12 @@ cg_job_import_file (sqlite3               *db,
   if (!g_seekable_seek (G_SEEKABLE (stream), 0, G_SEEK_SET, cancellable, error))
     return FALSE;
 
-  if ((format == CG_IMPORT_FORMAT_JSON && !stream_array) || format == CG_IMPORT_FORMAT_HTML)
+  if (format == CG_IMPORT_FORMAT_JSON && !stream_array)
     {
-      gsize limit = format == CG_IMPORT_FORMAT_HTML ? CG_IMPORT_MAX_DOCUMENT_SIZE
-                                                    : CG_IMPORT_MAX_JSON_DOCUMENT_SIZE;
-
-      if (im.bytes_total > limit)
-        return set_too_large_error (format, im.bytes_total, error);
-      document = read_document (G_INPUT_STREAM (stream), format, limit, cancellable, error);
+      if (im.bytes_total > CG_IMPORT_MAX_JSON_DOCUMENT_SIZE)
+        return set_too_large_error (im.bytes_total, error);
+      document = read_document (G_INPUT_STREAM (stream), CG_IMPORT_MAX_JSON_DOCUMENT_SIZE,
+                                cancellable, error);
       if (document == NULL)
         return FALSE;
     }

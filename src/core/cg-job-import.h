@@ -15,23 +15,22 @@ typedef enum {
   CG_IMPORT_ERROR_NO_POSTINGS,     /* nothing in the file could be imported */
   CG_IMPORT_ERROR_INVALID,         /* not valid JSON (the message says where) */
   CG_IMPORT_ERROR_NOT_TEXT,        /* binary data, or not UTF-8 */
-  CG_IMPORT_ERROR_TOO_LARGE,       /* a JSON document (not an array) or an HTML page over its limit */
+  CG_IMPORT_ERROR_TOO_LARGE,       /* a JSON document (not an array) over its limit */
   CG_IMPORT_ERROR_NO_TITLE_COLUMN, /* a CSV file without a title column */
 } CgImportError;
-
-/* An HTML page is read whole: above this size it is refused. */
-#define CG_IMPORT_MAX_DOCUMENT_SIZE (64 * 1024 * 1024)
 
 /* A JSON document that is not a top-level array (an object, a @graph, an
  * ItemList) is parsed whole, and an import of it takes 10 to 25 times its
  * size in memory (more for smaller postings): above this size it is refused,
  * so that an import stays under 200 MB. The same limit applies to each
  * element of a top-level array, which is streamed, an element at a time,
- * whatever its size (as are JSON Lines and CSV). */
+ * whatever its size (as are JSON Lines and CSV), to each JSON Lines line and
+ * to each JSON-LD block of an HTML page (streamed too): a larger one is
+ * skipped. */
 #define CG_IMPORT_MAX_JSON_DOCUMENT_SIZE (8 * 1024 * 1024)
 
-/* A JSON Lines line or a CSV row longer than this is skipped (CSV: the file
- * is refused, since an unclosed quote swallows the rest of it). */
+/* A CSV row longer than this makes the file refused, since an unclosed
+ * quote swallows the rest of it. */
 #define CG_IMPORT_MAX_RECORD_SIZE (16 * 1024 * 1024)
 
 /* At most this many problems are kept in a report; the rest are counted in

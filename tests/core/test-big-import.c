@@ -2,8 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Generates a CSV file, a JSON Lines file and a JSON array of job postings
- * of CG_BIG_IMPORT_MB megabytes each (default 50; the long mode uses 1024),
+ * Generates a CSV file, a JSON Lines file, a JSON array and a saved HTML
+ * page of job postings of CG_BIG_IMPORT_MB megabytes each (default 50; the long mode uses 1024),
  * imports each with cg_job_import_file() in a child process (this program
  * again) into a new library, and checks that every posting arrived and that
  * the child's peak resident memory (its ru_maxrss, from wait4()) stayed at
@@ -15,7 +15,7 @@
  *  - one of 300 MB is refused by its size before a byte of it is read,
  *    with a message that says that an array or JSON Lines has no limit.
  * And a JSON Lines file whose one line is as large as the file: that line
- * is skipped (CG_IMPORT_MAX_RECORD_SIZE, 16 MB), the postings around it
+ * is skipped (CG_IMPORT_MAX_JSON_DOCUMENT_SIZE, 8 MB), the postings around it
  * imported.
  *
  * Under AddressSanitizer the files are 2 MB (still many reads and a
@@ -236,6 +236,36 @@ write_json_lines (const char *path,
   return n;
 }
 
+/* A saved board page: each posting shown as HTML and given as a JSON-LD
+ * block */
+static guint
+write_html (const char *path,
+            guint64     megabytes)
+{
+  g_autoptr(GString) description = g_string_new (NULL);
+  g_autoptr(GString) posting = g_string_new (NULL);
+  guint64 rng = 6;
+  guint64 size = 0;
+  FILE *file = fopen (path, "w");
+  guint n = 0;
+
+  g_assert_nonnull (file);
+  size += fprintf (file, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                         "<title>Jobs</title></head>\n<body><main>\n");
+  while (size < megabytes * 1024 * 1024)
+    {
+      g_string_truncate (posting, 0);
+      append_json_posting (posting, description, &rng, n);
+      size += fprintf (file, "<article class=\"job\"><h2>Posting %u</h2>\n<div>%s</div>\n"
+                             "<script type=\"application/ld+json\">%s</script></article>\n",
+                       n, description->str, posting->str);
+      n++;
+    }
+  fputs ("</main></body></html>\n", file);
+  g_assert_cmpint (fclose (file), ==, 0);
+  return n;
+}
+
 /* A JSON array, one posting a line (as a board exports it), or a @graph */
 static guint
 write_json_document (const char *path,
@@ -392,6 +422,8 @@ test_big_file (Fixture       *f,
     n = write_csv (path, megabytes);
   else if (g_str_equal (kind, "jsonl"))
     n = write_json_lines (path, megabytes);
+  else if (g_str_equal (kind, "html"))
+    n = write_html (path, megabytes);
   else
     n = write_json_document (path, megabytes * 1024 * 1024, FALSE);
   generated = (g_get_monotonic_time () - start) / 1e6;
@@ -400,7 +432,8 @@ test_big_file (Fixture       *f,
   g_test_message ("%s, %" G_GUINT64_FORMAT " MB, %u postings: imported in %.1f s "
                   "(%.1f MB/s; file written in %.1f s), peak RSS %.1f MB (limit %d MB)",
                   g_str_equal (kind, "csv") ? "CSV" :
-                  g_str_equal (kind, "jsonl") ? "JSON Lines" : "JSON array",
+                  g_str_equal (kind, "jsonl") ? "JSON Lines" :
+                  g_str_equal (kind, "html") ? "HTML page" : "JSON array",
                   megabytes, n, r.seconds,
                   megabytes / MAX (r.seconds, 0.001), generated, r.peak_kib / 1024.0,
                   MAX_PEAK_KIB / 1024);
@@ -495,7 +528,7 @@ test_json_document_too_large (Fixture       *f,
   assert_peak (&r);
 }
 
-/* One JSON Lines line as large as the file (over CG_IMPORT_MAX_RECORD_SIZE)
+/* One JSON Lines line as large as the file (over CG_IMPORT_MAX_JSON_DOCUMENT_SIZE)
  * between two postings: skipped without being held in memory. */
 static void
 test_json_lines_huge_line (Fixture       *f,
@@ -545,6 +578,8 @@ main (int   argc,
   g_test_add ("/big-import/json-lines", Fixture, "jsonl", fixture_setup, test_big_file,
               fixture_teardown);
   g_test_add ("/big-import/json-array", Fixture, "json", fixture_setup, test_big_file,
+              fixture_teardown);
+  g_test_add ("/big-import/html", Fixture, "html", fixture_setup, test_big_file,
               fixture_teardown);
   g_test_add ("/big-import/json-graph-at-limit", Fixture, NULL, fixture_setup,
               test_json_graph_at_limit, fixture_teardown);

@@ -603,7 +603,7 @@ test_json_lines_overlong (Fixture       *f,
 
   g_string_append (text, "{\"@type\": \"JobPosting\", \"title\": \"Short\", \"url\": \"https://x.example/1\"}\n");
   g_string_append (text, "{\"@type\": \"JobPosting\", \"title\": \"Long\", \"description\": \"");
-  while (text->len < CG_IMPORT_MAX_RECORD_SIZE + 1024)
+  while (text->len < CG_IMPORT_MAX_JSON_DOCUMENT_SIZE + 1024)
     g_string_append (text, "word word word word word word word word word word word word ");
   g_string_append (text, "\"}\n");
   g_string_append (text, "{\"@type\": \"JobPosting\", \"title\": \"After\", \"url\": \"https://x.example/3\"}");
@@ -615,7 +615,7 @@ test_json_lines_overlong (Fixture       *f,
   g_assert_cmpuint (report.added, ==, 2);
   g_assert_cmpuint (report.skipped, ==, 1);
   g_assert_cmpuint (report.problems->len, ==, 1);
-  g_assert_cmpstr (g_ptr_array_index (report.problems, 0), ==, "line 2: longer than 16 MB, skipped");
+  g_assert_cmpstr (g_ptr_array_index (report.problems, 0), ==, "line 2: longer than 8 MB, skipped");
 }
 
 /* HTML */
@@ -684,6 +684,94 @@ test_html_broken_block (Fixture       *f,
                                    "JSON-LD block 1 (line 2): Not valid JSON at line 1, column "));
   title = cg_test_query_text (f->db, "SELECT title FROM jobs WHERE origin = 'user'");
   g_assert_cmpstr (title, ==, "Ingénieur");
+}
+
+/* The page is streamed: a block longer than the JSON document limit is
+ * skipped with a problem (libxml2's tree would have cut it at 10 MB), the
+ * blocks after it are read, and a block the page never closes is read
+ * too */
+static void
+test_html_long_block (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "long.html", NULL);
+  g_autoptr(GString) text = g_string_new ("<html><head>\n<script type=\"application/ld+json\">\n"
+                                          "{\"@type\": \"JobPosting\", \"title\": \"Huge\", "
+                                          "\"description\": \"");
+  g_auto(CgImportReport) report = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *titles = NULL;
+
+  while (text->len < CG_IMPORT_MAX_JSON_DOCUMENT_SIZE + 1024)
+    g_string_append (text, "<p>Write C for microcontrollers.</p> ");
+  g_string_append (text, "\"}</script>\n"
+                         "<script type=\"application/ld+json\">{\"@type\": \"JobPosting\", "
+                         "\"title\": \"After\", \"url\": \"https://x.example/after\"}</script>\n"
+                         "</head><body><p>text</p>\n"
+                         "<script type=\"application/ld+json\">{\"@type\": \"JobPosting\", "
+                         "\"title\": \"Unclosed\", \"url\": \"https://x.example/unclosed\"}");
+  g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+
+  g_assert_true (cg_job_import_file (f->db, path, CG_IMPORT_FORMAT_AUTO, NULL, NULL, NULL,
+                                     &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (report.format, ==, CG_IMPORT_FORMAT_HTML);
+  g_assert_cmpuint (report.added, ==, 2);
+  g_assert_cmpuint (report.problems->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (report.problems, 0), ==,
+                   "JSON-LD block 1 (line 2): longer than 8 MB, skipped");
+  titles = cg_test_query_text (f->db, "SELECT group_concat(title, ',') FROM "
+                                      "(SELECT title FROM jobs WHERE origin = 'user' ORDER BY title)");
+  g_assert_cmpstr (titles, ==, "After,Unclosed");
+}
+
+/* Pages larger than a read: a UTF-8 page without a <meta> whose characters
+ * cross the reads is read as UTF-8; a Latin-1 page whose first byte that
+ * is not UTF-8 comes after the first read is decoded as its <meta> says */
+static void
+test_html_encoding_across_reads (Fixture       *f,
+                                 gconstpointer  data)
+{
+  static const struct {
+    const char *head;
+    const char *title;    /* as written */
+    const char *expected;
+  } cases[] = {
+    { "<html><head>", "Ing\xc3\xa9nieur \xe2\x80\x9c" "embarqu\xc3\xa9\xe2\x80\x9d \xf0\x9f\x98\x80",
+      "Ingénieur “embarqué” 😀" },
+    { "<html><head><meta charset=\"iso-8859-1\">", "Ing\xe9nieur", "Ingénieur" },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    for (guint shift = 0; shift < 4; shift++)
+      {
+        g_autofree char *path = g_build_filename (f->dir, "page.html", NULL);
+        g_autoptr(GString) text = g_string_new (cases[c].head);
+        g_auto(CgImportReport) report = { 0 };
+        g_autoptr(GError) error = NULL;
+        g_autofree char *title = NULL;
+
+        /* the title's first non-ASCII byte at 64 KiB - 1 - shift */
+        const char *script = " -->\n<script type=\"application/ld+json\">{\"@type\": \"JobPosting\", "
+                             "\"url\": \"https://x.example/e\", \"title\": \"Ing";
+        gsize target = 64 * 1024 - 1 - shift;
+
+        g_string_append (text, "<!-- ");
+        while (text->len + strlen (script) < target)
+          g_string_append_c (text, 'x');
+        g_string_append (text, script);
+        g_assert_cmpuint (text->len, ==, target);
+        g_string_append (text, cases[c].title + 3);
+        g_string_append (text, "\"}</script></head><body></body></html>\n");
+        g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+
+        g_test_message ("case %u, shift %u", c, shift);
+        g_assert_true (cg_job_import_file (f->db, path, CG_IMPORT_FORMAT_AUTO, NULL, NULL, NULL,
+                                           &report, &error));
+        g_assert_no_error (error);
+        title = cg_test_query_text (f->db, "SELECT title FROM jobs WHERE key = 'url:https://x.example/e'");
+        g_assert_cmpstr (title, ==, cases[c].expected);
+      }
 }
 
 /* CSV */
@@ -1924,6 +2012,8 @@ main (int   argc,
   ADD ("html/page", test_html_page);
   ADD ("html/no-json-ld", test_html_no_json_ld);
   ADD ("html/broken-block", test_html_broken_block);
+  ADD ("html/long-block", test_html_long_block);
+  ADD ("html/encoding-across-reads", test_html_encoding_across_reads);
   ADD ("csv/jobs", test_csv_jobs);
   ADD ("csv/odd-headers", test_csv_odd_headers);
   ADD ("csv/refused", test_csv_refused);
