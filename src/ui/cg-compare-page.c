@@ -70,6 +70,7 @@ struct _CgComparePage
   GtkToggleButton  *differences_button;
   GtkSpinner       *spinner;        /* in the export button, in place of its icon */
   GtkStack         *export_stack;
+  GtkWidget        *export_button;  /* insensitive while there is nothing to export */
   GtkStack         *content_stack;
   GtkWidget        *header_scroller;
   GtkBox           *column_header_box;
@@ -101,6 +102,8 @@ set_loading (CgComparePage *self,
   gtk_stack_set_visible_child_name (self->export_stack, loading ? "spinner" : "icon");
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], !loading && self->comparison != NULL);
+  /* (a menu of greyed items would open otherwise) */
+  gtk_widget_set_sensitive (self->export_button, !loading && self->comparison != NULL);
 
   if (self->loading != loading)
     {
@@ -1337,6 +1340,7 @@ cg_compare_page_class_init (CgComparePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CgComparePage, differences_button);
   gtk_widget_class_bind_template_child (widget_class, CgComparePage, spinner);
   gtk_widget_class_bind_template_child (widget_class, CgComparePage, export_stack);
+  gtk_widget_class_bind_template_child (widget_class, CgComparePage, export_button);
   gtk_widget_class_bind_template_child (widget_class, CgComparePage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, CgComparePage, header_scroller);
   gtk_widget_class_bind_template_child (widget_class, CgComparePage, column_header_box);

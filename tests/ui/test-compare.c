@@ -189,6 +189,25 @@ find_label (GtkWidget  *root,
   return NULL;
 }
 
+static GtkWidget *
+find_by_tooltip (GtkWidget  *root,
+                 const char *tooltip)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_strcmp0 (gtk_widget_get_tooltip_text (child), tooltip) == 0)
+        return child;
+      found = find_by_tooltip (child, tooltip);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 /* The row @key shows @label, then @first and @second in the first and
  * second column, on screen. */
 static void
@@ -283,6 +302,7 @@ test_pick_and_differences (Fixture       *f,
   static const char *shown[] = { "summary", "focus", "pay_range", "locations" };
   g_auto(GStrv) roles = NULL;
   const char *expected[] = { "embedded-ml-engineer", "firmware-engineer", NULL };
+  GtkWidget *export_button;
 
   cg_compare_page_set_library (f->page, f->library);
   cg_compare_page_set_roles (f->page, others);
@@ -295,7 +315,12 @@ test_pick_and_differences (Fixture       *f,
   roles = cg_compare_page_dup_roles (f->page);
   g_assert_cmpstrv (roles, expected);
   g_assert_true (cg_compare_page_get_loading (f->page));
+  /* nothing to copy or export yet: the button does not open a menu */
+  export_button = find_by_tooltip (GTK_WIDGET (f->page), "Copy or Export");
+  g_assert_nonnull (export_button);
+  g_assert_false (gtk_widget_is_sensitive (export_button));
   wait_figures (f->page);
+  g_assert_true (gtk_widget_is_sensitive (export_button));
   g_assert_false (cg_compare_page_is_stacked (f->page));
 
   /* the role names head the columns */
