@@ -21,6 +21,7 @@
 #include "cg-jobs-page.h"
 #include "cg-market-page.h"
 #include "cg-window.h"
+#include "cg-ui-test-utils.h"
 
 /* the narrow width the window must still work at (GNOME's phone width) */
 #define NARROW_WIDTH 360
@@ -30,15 +31,6 @@
 static const char *pages[] = { "jobs", "guides", "faq", "compare", "market", "applications" };
 
 static char *system_data_dirs;
-
-static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static CgApplication *
 start_app (void)
@@ -69,7 +61,7 @@ stop_app (CgApplication *app,
           GtkWindow     *window)
 {
   gtk_window_destroy (window);
-  iterate (50);
+  cg_ui_test_iterate (50);
   g_application_quit (G_APPLICATION (app));
   g_object_unref (app);
 }
@@ -80,7 +72,7 @@ activate (GtkWidget  *widget,
           const char *page)
 {
   g_assert_true (gtk_widget_activate_action (widget, action, "s", page));
-  iterate (20);
+  cg_ui_test_iterate (20);
 }
 
 /* Waits until @page has finished what it does when first shown (a query on
@@ -92,7 +84,7 @@ wait_page (CgWindow   *window,
   GtkWidget *page = cg_window_get_page_widget (window, name);
   gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
 
-  iterate (50);
+  cg_ui_test_iterate (50);
   while (g_get_monotonic_time () < deadline)
     {
       gboolean busy = FALSE;
@@ -116,7 +108,7 @@ wait_page (CgWindow   *window,
         break;
       g_main_context_iteration (NULL, FALSE);
     }
-  iterate (100);
+  cg_ui_test_iterate (100);
 }
 
 /* The first widget of @type under @root, depth first, @root included. */
@@ -124,19 +116,7 @@ static GtkWidget *
 find_type (GtkWidget *root,
            GType      type)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return cg_ui_test_find (root, type, CG_UI_TEST_ANY, NULL, NULL);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -380,11 +360,11 @@ walk_views (GtkWidget  *root,
       g_autoptr(GObject) view = g_list_model_get_item (views, i);
 
       gtk_stack_set_visible_child (stack, gtk_stack_page_get_child (GTK_STACK_PAGE (view)));
-      iterate (100);
+      cg_ui_test_iterate (100);
       walk (root, offenders, n_checked);
     }
   gtk_stack_set_visible_child (stack, front);
-  iterate (50);
+  cg_ui_test_iterate (50);
 }
 
 static GtkWidget *
@@ -409,20 +389,7 @@ static GtkWidget *
 find_button (GtkWidget  *root,
              const char *label)
 {
-  if (GTK_IS_BUTTON (root) && gtk_widget_get_visible (root) &&
-      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return cg_ui_test_find (root, GTK_TYPE_BUTTON, CG_UI_TEST_VISIBLE, label, NULL);
 }
 
 /* Tracks the first posting with the Jobs page's button and opens it on the
@@ -441,22 +408,22 @@ track_and_open_first_posting (CgWindow *window)
   wait_page (window, "jobs");
   jobs = CG_JOBS_PAGE (cg_window_get_page_widget (window, "jobs"));
   cg_jobs_page_select (jobs, 0);
-  iterate (50);
+  cg_ui_test_iterate (50);
   button = find_button (GTK_WIDGET (jobs), "_Track Application");
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
-  iterate (50);
+  cg_ui_test_iterate (50);
 
   activate (GTK_WIDGET (window), "win.show-page", "applications");
   applications = cg_window_get_page_widget (window, "applications");
-  iterate (100);
+  cg_ui_test_iterate (100);
   model = cg_applications_page_get_model (CG_APPLICATIONS_PAGE (applications));
   g_assert_nonnull (model);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
   item = g_list_model_get_item (model, 0);
   g_assert_true (gtk_widget_activate_action (applications, "applications.open", "x",
                                              cg_application_item_get_id (item)));
-  iterate (200);
+  cg_ui_test_iterate (200);
 }
 
 static int
@@ -494,7 +461,7 @@ test_accessible_names (void)
 
   gtk_window_set_default_size (GTK_WINDOW (window), WIDE_WIDTH, NARROW_HEIGHT);
   gtk_window_present (GTK_WINDOW (window));
-  iterate (200);
+  cg_ui_test_iterate (200);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
@@ -513,7 +480,7 @@ test_accessible_names (void)
     activate (GTK_WIDGET (window), "win.show-page", "guides");
     g_assert_true (open_detail (window, "guides"));
     g_assert_true (gtk_widget_activate_action (guides, "guides.find", NULL));
-    iterate (100);
+    cg_ui_test_iterate (100);
     find_entry = find_type (find_type (guides, GTK_TYPE_SEARCH_BAR), GTK_TYPE_SEARCH_ENTRY);
     g_assert_true (gtk_widget_get_mapped (find_entry));
     walk (GTK_WIDGET (window), offenders, &n_checked);
@@ -532,7 +499,7 @@ test_accessible_names (void)
 
     while (cg_search_page_get_busy (search) && g_get_monotonic_time () < deadline)
       g_main_context_iteration (NULL, TRUE);
-    iterate (100);
+    cg_ui_test_iterate (100);
     g_assert_cmpuint (cg_search_page_get_n_results (search), >, 0);
   }
   walk (GTK_WIDGET (window), offenders, &n_checked);
@@ -543,7 +510,7 @@ test_accessible_names (void)
     GtkWidget *prefs;
 
     g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-    iterate (200);
+    cg_ui_test_iterate (200);
     prefs = find_toplevel (ADW_TYPE_PREFERENCES_WINDOW);
     g_assert_nonnull (prefs);
     walk (prefs, offenders, &n_checked);
@@ -569,7 +536,7 @@ wait_width (CgWindow *window,
   while (gtk_widget_get_width (GTK_WIDGET (window)) != width && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, FALSE);
   /* and until the leaflet has folded or unfolded and finished moving */
-  iterate (500);
+  cg_ui_test_iterate (500);
 }
 
 /* Resizes @window as the user would and waits until it has that width.
@@ -663,10 +630,10 @@ wait_leaflet (AdwLeaflet *leaflet)
 {
   gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
 
-  iterate (50);
+  cg_ui_test_iterate (50);
   while (adw_leaflet_get_child_transition_running (leaflet) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, FALSE);
-  iterate (50);
+  cg_ui_test_iterate (50);
 }
 
 /* The sidebar's list of pages: the list box with a row named after a
@@ -806,7 +773,7 @@ save_screenshot (CgWindow   *window,
   if (dir == NULL)
     return;
 
-  iterate (300);
+  cg_ui_test_iterate (300);
   paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
   snapshot = gtk_snapshot_new ();
   gdk_paintable_snapshot (paintable, snapshot, width, height);
@@ -858,7 +825,7 @@ open_detail (CgWindow   *window,
 
       g_assert_nonnull (list);
       g_signal_emit_by_name (list, "activate", 0);
-      iterate (500);
+      cg_ui_test_iterate (500);
       return TRUE;
     }
 
@@ -869,10 +836,10 @@ open_detail (CgWindow   *window,
 
       g_assert_true (cg_guides_page_open (CG_GUIDES_PAGE (widget), "embedded-ml-vs-firmware"));
       reader = cg_guides_page_get_reader (CG_GUIDES_PAGE (widget));
-      iterate (50);
+      cg_ui_test_iterate (50);
       while (cg_reader_view_get_loading (reader) && g_get_monotonic_time () < deadline)
         g_main_context_iteration (NULL, FALSE);
-      iterate (300);
+      cg_ui_test_iterate (300);
       return TRUE;
     }
 
@@ -905,7 +872,7 @@ test_narrow_page (gconstpointer data)
 
   gtk_window_set_default_size (GTK_WINDOW (window), NARROW_WIDTH, NARROW_HEIGHT);
   gtk_window_present (GTK_WINDOW (window));
-  iterate (200);
+  cg_ui_test_iterate (200);
   resize (window, NARROW_WIDTH);
 
   /* folded, opening on the page rather than the list of pages */
@@ -976,7 +943,7 @@ test_wide_window (void)
 
   gtk_window_set_default_size (GTK_WINDOW (window), NARROW_WIDTH, NARROW_HEIGHT);
   gtk_window_present (GTK_WINDOW (window));
-  iterate (200);
+  cg_ui_test_iterate (200);
   resize (window, NARROW_WIDTH);
   activate (GTK_WIDGET (window), "win.show-page", "guides");
   wait_page (window, "guides");

@@ -14,6 +14,7 @@
 #include "cg-reader-view.h"
 #include "cg-tracker-stats-view.h"
 #include "cg-tracker.h"
+#include "cg-ui-test-utils.h"
 
 static char *system_data_dirs;
 
@@ -23,15 +24,6 @@ typedef struct {
   GtkWindow          *window;
   CgApplicationsPage *page;
 } Fixture;
-
-static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 /* Runs the main loop until @condition holds: the board is rebuilt in an
  * idle callback, which a slow frame under Xvfb can delay. */
@@ -66,7 +58,7 @@ fixture_set_up (Fixture       *f,
   gtk_window_set_child (f->window, GTK_WIDGET (f->page));
   gtk_window_present (f->window);
   cg_applications_page_set_library (f->page, f->library);
-  iterate (100);
+  cg_ui_test_iterate (100);
 }
 
 static void
@@ -75,7 +67,7 @@ fixture_tear_down (Fixture       *f,
 {
   if (f->window != NULL)
     gtk_window_destroy (f->window);
-  iterate (50);
+  cg_ui_test_iterate (50);
   g_clear_object (&f->library);
   g_free (f->dir);
 }
@@ -87,28 +79,7 @@ find_widget (GtkWidget  *root,
              GType       type,
              const char *label)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (!gtk_widget_get_mapped (child))
-        continue;
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        {
-          const char *text = GTK_IS_BUTTON (child) ? gtk_button_get_label (GTK_BUTTON (child))
-                           : GTK_IS_LABEL (child) ? gtk_label_get_label (GTK_LABEL (child))
-                           : ADW_IS_PREFERENCES_ROW (child) ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child))
-                           : NULL;
-          if (label == NULL || g_strcmp0 (text, label) == 0)
-            return child;
-        }
-      found = find_widget (child, type, label);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return cg_ui_test_find (root, type, CG_UI_TEST_MAPPED, label, NULL);
 }
 
 static GtkWidget *
@@ -116,20 +87,7 @@ find_by_tooltip (GtkWidget  *root,
                  GType       type,
                  const char *tooltip)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && gtk_widget_get_mapped (child) &&
-          g_strcmp0 (gtk_widget_get_tooltip_text (child), tooltip) == 0)
-        return child;
-      found = find_by_tooltip (child, type, tooltip);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return cg_ui_test_find (root, type, CG_UI_TEST_MAPPED, NULL, tooltip);
 }
 
 static char *
@@ -173,7 +131,7 @@ track_optitrack (Fixture *f)
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
   cg_applications_page_reload (f->page);
-  iterate (50);
+  cg_ui_test_iterate (50);
   return id;
 }
 
@@ -223,13 +181,13 @@ wait_saved (CgApplicationEditor *editor)
 {
   gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
-  iterate (CG_APPLICATION_EDITOR_SAVE_DELAY_MS);
+  cg_ui_test_iterate (CG_APPLICATION_EDITOR_SAVE_DELAY_MS);
   while (cg_application_editor_has_pending (editor))
     {
       g_main_context_iteration (NULL, FALSE);
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
     }
-  iterate (50);
+  cg_ui_test_iterate (50);
 }
 
 /* The search entry waits a little before it searches. */
@@ -241,7 +199,7 @@ wait_n_items (GListModel *model,
 
   while (g_list_model_get_n_items (model) != n && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, FALSE);
-  iterate (50);
+  cg_ui_test_iterate (50);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, n);
 }
 
@@ -304,7 +262,7 @@ test_track_and_move (Fixture       *f,
   /* Alt+Right on the focused card: the next stage, Applied */
   gtk_widget_grab_focus (card);
   g_assert_true (gtk_widget_activate_action (card, "card.move-next", NULL));
-  iterate (50);
+  cg_ui_test_iterate (50);
   stage = stored_field (f, id, "stage");
   g_assert_cmpstr (stage, ==, "Applied");
   date_applied = stored_field (f, id, "date_applied");
@@ -330,7 +288,7 @@ test_track_and_move (Fixture       *f,
   /* the "Move to" menu's action: to Interviewing, then back to Applied */
   g_assert_true (gtk_widget_activate_action (card, "applications.move-to", "(xx)", id,
                                              stage_id (f->library, "Interviewing")));
-  iterate (50);
+  cg_ui_test_iterate (50);
   g_clear_pointer (&stage, g_free);
   stage = stored_field (f, id, "stage");
   g_assert_cmpstr (stage, ==, "Interviewing");
@@ -338,7 +296,7 @@ test_track_and_move (Fixture       *f,
                                          cg_applications_page_get_column (f->page, 2)));
   card = cg_applications_page_get_card (f->page, id);
   g_assert_true (gtk_widget_activate_action (card, "applications.move-to", "(xx)", id, applied));
-  iterate (50);
+  cg_ui_test_iterate (50);
   g_assert_cmpuint (count_history (f, id, "stage"), ==, 4);
 
   /* dragged onto the Offer column */
@@ -366,7 +324,7 @@ test_track_and_move (Fixture       *f,
     g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &dropped);
     g_value_unset (&value);
     g_assert_true (dropped);
-    iterate (50);
+    cg_ui_test_iterate (50);
     g_clear_pointer (&stage, g_free);
     stage = stored_field (f, id, "stage");
     g_assert_cmpstr (stage, ==, "Offer");
@@ -374,19 +332,19 @@ test_track_and_move (Fixture       *f,
                                         cg_applications_page_get_column (f->page, 3)));
     card = cg_applications_page_get_card (f->page, id);
     g_assert_true (gtk_widget_activate_action (card, "applications.move-to", "(xx)", id, applied));
-    iterate (50);
+    cg_ui_test_iterate (50);
   }
 
   /* Alt+Left: back to Wishlist; the first stage has no previous one */
   card = cg_applications_page_get_card (f->page, id);
   g_assert_true (gtk_widget_activate_action (card, "card.move-previous", NULL));
-  iterate (50);
+  cg_ui_test_iterate (50);
   g_clear_pointer (&stage, g_free);
   stage = stored_field (f, id, "stage");
   g_assert_cmpstr (stage, ==, "Wishlist");
   card = cg_applications_page_get_card (f->page, id);
   g_assert_true (gtk_widget_activate_action (card, "card.move-previous", NULL));
-  iterate (50);
+  cg_ui_test_iterate (50);
   g_assert_cmpuint (count_history (f, id, "stage"), ==, 7);
   g_assert_true (gtk_widget_is_ancestor (cg_applications_page_get_card (f->page, id),
                                          cg_applications_page_get_column (f->page, 0)));
@@ -410,7 +368,7 @@ test_edit_saves (Fixture       *f,
 
   /* activating the card opens it */
   g_signal_emit_by_name (cg_applications_page_get_card (f->page, id), "activate");
-  iterate (50);
+  cg_ui_test_iterate (50);
   g_assert_cmpint (cg_application_editor_get_id (editor), ==, id);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (editor)));
 
@@ -436,12 +394,12 @@ test_edit_saves (Fixture       *f,
     g_assert_nonnull (preview);
     g_assert_null (find_widget (GTK_WIDGET (editor), CG_TYPE_READER_VIEW, NULL));
     gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (preview), TRUE);
-    iterate (50);
+    cg_ui_test_iterate (50);
     reader = CG_READER_VIEW (find_widget (GTK_WIDGET (editor), CG_TYPE_READER_VIEW, NULL));
     g_assert_nonnull (reader);
     while (cg_reader_view_get_loading (reader) && g_get_monotonic_time () < deadline)
       g_main_context_iteration (NULL, FALSE);
-    iterate (100);
+    cg_ui_test_iterate (100);
     g_assert_cmpstr (webkit_web_view_get_title (cg_reader_view_get_web_view (reader)), ==,
                      "Machine Learning & Operations Engineer");
     gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (preview), FALSE);
@@ -475,7 +433,7 @@ test_edit_saves (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (row), "2026-13-45");
   g_assert_true (gtk_widget_has_css_class (row, "error"));
   g_assert_nonnull (gtk_widget_get_tooltip_text (row));
-  iterate (CG_APPLICATION_EDITOR_SAVE_DELAY_MS + 200);
+  cg_ui_test_iterate (CG_APPLICATION_EDITOR_SAVE_DELAY_MS + 200);
   {
     g_autofree char *follow_up = stored_field (f, other, "follow_up");
     g_assert_null (follow_up);
@@ -487,7 +445,7 @@ test_edit_saves (Fixture       *f,
   g_assert_true (cg_application_editor_has_pending (editor));
   gtk_window_destroy (f->window);
   f->window = NULL;
-  iterate (50);
+  cg_ui_test_iterate (50);
   {
     g_autofree char *title = stored_field (f, other, "title");
     g_assert_cmpstr (title, ==, "Senior Embedded Engineer");
@@ -529,7 +487,7 @@ test_due (Fixture       *f,
   /* a closed stage has no reminders */
   g_assert_true (gtk_widget_activate_action (card, "applications.move-to", "(xx)", id,
                                              stage_id (f->library, "Rejected")));
-  iterate (50);
+  cg_ui_test_iterate (50);
   g_assert_cmpuint (cg_applications_page_get_due_count (f->page), ==, 0);
   g_assert_null (find_widget (cg_applications_page_get_card (f->page, id), GTK_TYPE_LABEL, "Due today"));
 }
@@ -544,7 +502,7 @@ test_delete_and_undo (Fixture       *f,
   /* some history first */
   g_assert_true (gtk_widget_activate_action (cg_applications_page_get_card (f->page, id),
                                              "card.move-next", NULL));
-  iterate (50);
+  cg_ui_test_iterate (50);
   cg_applications_page_open_application (f->page, id);
   gtk_text_buffer_insert_at_cursor (cg_application_editor_get_notes_buffer (cg_applications_page_get_editor (f->page)),
                                     "Pending when deleted", -1);
@@ -552,7 +510,7 @@ test_delete_and_undo (Fixture       *f,
 
   /* delete: the typing goes with it, the card goes, the editor closes */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "applications.delete", "x", id));
-  iterate (50);
+  cg_ui_test_iterate (50);
   g_assert_null (cg_tracker_get_application (f->library, id, NULL));
   g_assert_null (cg_applications_page_get_card (f->page, id));
   g_assert_cmpint (cg_application_editor_get_id (cg_applications_page_get_editor (f->page)), ==, 0);
@@ -560,7 +518,7 @@ test_delete_and_undo (Fixture       *f,
 
   /* Undo, as the toast's button does */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "applications.undo", "t", (guint64) 0));
-  iterate (50);
+  cg_ui_test_iterate (50);
   g_assert_nonnull (cg_applications_page_get_card (f->page, id));
   g_assert_cmpuint (count_history (f, id, NULL), ==, n_history + 1);  /* + the notes saved before */
   {
@@ -575,16 +533,16 @@ test_delete_and_undo (Fixture       *f,
 
   /* archive hides it, Undo brings it back */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "applications.archive", "x", id));
-  iterate (50);
+  cg_ui_test_iterate (50);
   g_assert_null (cg_applications_page_get_card (f->page, id));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "applications.show-archived", NULL));
-  iterate (50);
+  cg_ui_test_iterate (50);
   g_assert_nonnull (cg_applications_page_get_card (f->page, id));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "applications.show-archived", NULL));
-  iterate (50);
+  cg_ui_test_iterate (50);
   g_assert_null (cg_applications_page_get_card (f->page, id));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "applications.undo", "t", (guint64) 0));
-  iterate (50);
+  cg_ui_test_iterate (50);
   g_assert_nonnull (cg_applications_page_get_card (f->page, id));
 }
 
@@ -615,7 +573,7 @@ test_search_table_and_stats (Fixture       *f,
   wait_n_items (model, 0);
   g_assert_nonnull (find_widget (GTK_WIDGET (f->page), GTK_TYPE_LABEL, "No Matching Applications"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "applications.clear-filters", NULL));
-  iterate (50);
+  cg_ui_test_iterate (50);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
 
   /* the filters: company, then a date range (a bad date is marked, not used) */
@@ -625,49 +583,49 @@ test_search_table_and_stats (Fixture       *f,
 
     g_assert_nonnull (toggle);
     gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
-    iterate (50);
+    cg_ui_test_iterate (50);
     company = find_widget (GTK_WIDGET (f->page), GTK_TYPE_ENTRY, NULL);
     g_assert_nonnull (company);
     gtk_editable_set_text (GTK_EDITABLE (company), "zeta");
-    iterate (50);
+    cg_ui_test_iterate (50);
     g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
     gtk_editable_set_text (GTK_EDITABLE (company), "");
-    iterate (50);
+    cg_ui_test_iterate (50);
     g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
 
     from = gtk_widget_get_next_sibling (gtk_widget_get_parent (company));
     from = gtk_widget_get_first_child (from);
     g_assert_true (GTK_IS_ENTRY (from));
     gtk_editable_set_text (GTK_EDITABLE (from), "2026-02-30");
-    iterate (50);
+    cg_ui_test_iterate (50);
     g_assert_true (gtk_widget_has_css_class (from, "error"));
     g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
     gtk_editable_set_text (GTK_EDITABLE (from), "1999-01-01");
-    iterate (50);
+    cg_ui_test_iterate (50);
     g_assert_false (gtk_widget_has_css_class (from, "error"));
     /* nothing has a date applied yet: a date range leaves nothing */
     g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "applications.clear-filters", NULL));
-    iterate (50);
+    cg_ui_test_iterate (50);
     g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
   }
 
   /* the statistics count the funnel */
   g_assert_true (gtk_widget_activate_action (cg_applications_page_get_card (f->page, id),
                                              "card.move-next", NULL));
-  iterate (50);
+  cg_ui_test_iterate (50);
   stats = find_widget (GTK_WIDGET (f->page), GTK_TYPE_STACK_SWITCHER, NULL);
   g_assert_nonnull (stats);
   views = gtk_stack_switcher_get_stack (GTK_STACK_SWITCHER (stats));
   gtk_stack_set_visible_child_name (views, "statistics");
-  iterate (300);
+  cg_ui_test_iterate (300);
   stats = find_widget (GTK_WIDGET (f->page), CG_TYPE_TRACKER_STATS_VIEW, NULL);
   g_assert_nonnull (stats);
   g_assert_nonnull (find_widget (stats, GTK_TYPE_LABEL, "Funnel"));
   g_assert_nonnull (find_widget (stats, GTK_TYPE_LABEL, "Applications per Week"));
 
   gtk_stack_set_visible_child_name (views, "table");
-  iterate (200);
+  cg_ui_test_iterate (200);
   g_assert_nonnull (find_widget (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW, NULL));
 }
 

@@ -18,6 +18,7 @@
 #include "cg-compare-page.h"
 #include "cg-db.h"
 #include "cg-job-record.h"
+#include "cg-ui-test-utils.h"
 
 typedef struct {
   char          *dir;
@@ -28,27 +29,18 @@ typedef struct {
 } Fixture;
 
 static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
 wait_figures (CgComparePage *page)
 {
   gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
 
-  iterate (20);
+  cg_ui_test_iterate (20);
   while (cg_compare_page_get_loading (page))
     {
       g_main_context_iteration (NULL, TRUE);
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
     }
   g_assert_true (cg_comparison_has_figures (cg_compare_page_get_comparison (page)));
-  iterate (100);
+  cg_ui_test_iterate (100);
 }
 
 /* embedded-ml-engineer: Miami, FL  remote full_time $100K-$120K  (mid 110K)
@@ -138,21 +130,7 @@ fixture_setup (Fixture       *f,
   f->page = CG_COMPARE_PAGE (cg_compare_page_new ());
   gtk_window_set_child (f->window, GTK_WIDGET (f->page));
   gtk_window_present (f->window);
-  iterate (100);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (path);
+  cg_ui_test_iterate (100);
 }
 
 static void
@@ -160,52 +138,11 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   gtk_window_destroy (f->window);
-  iterate (50);
+  cg_ui_test_iterate (50);
   g_clear_object (&f->library);
   g_ptr_array_unref (f->activated);
-  remove_tree (f->dir);
+  cg_test_remove_tree (f->dir);
   g_free (f->dir);
-}
-
-/* Whether a visible label under @root reads @text. */
-static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (!gtk_widget_get_visible (child))
-        continue;
-      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), text) == 0)
-        return child;
-      found = find_label (child, text);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_by_tooltip (GtkWidget  *root,
-                 const char *tooltip)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (g_strcmp0 (gtk_widget_get_tooltip_text (child), tooltip) == 0)
-        return child;
-      found = find_by_tooltip (child, tooltip);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 /* The row @key shows @label, then @first and @second in the first and
@@ -224,7 +161,7 @@ assert_row (CgComparePage *page,
   g_assert_nonnull (row);
   g_assert_true (gtk_widget_get_mapped (row));
   header = gtk_widget_get_first_child (row);
-  g_assert_nonnull (find_label (header, label));
+  g_assert_nonnull (cg_ui_test_find_label (header, label));
 
   columns = gtk_widget_get_next_sibling (header);
   a = gtk_widget_get_first_child (columns);
@@ -260,7 +197,7 @@ save_screenshot (Fixture    *f,
   if (dir == NULL)
     return;
 
-  iterate (300);
+  cg_ui_test_iterate (300);
   width = gtk_widget_get_width (GTK_WIDGET (f->window));
   height = gtk_widget_get_height (GTK_WIDGET (f->window));
   paintable = gtk_widget_paintable_new (GTK_WIDGET (f->window));
@@ -307,7 +244,7 @@ test_pick_and_differences (Fixture       *f,
   cg_compare_page_set_library (f->page, f->library);
   cg_compare_page_set_roles (f->page, others);
   wait_figures (f->page);
-  g_assert_nonnull (find_label (GTK_WIDGET (f->page), "Data Scientist"));
+  g_assert_nonnull (cg_ui_test_find_label (GTK_WIDGET (f->page), "Data Scientist"));
 
   /* pick two roles with the drop-downs, as a user does */
   pick (f->page, 0, "Embedded Machine Learning Engineer");
@@ -316,7 +253,8 @@ test_pick_and_differences (Fixture       *f,
   g_assert_cmpstrv (roles, expected);
   g_assert_true (cg_compare_page_get_loading (f->page));
   /* nothing to copy or export yet: the button does not open a menu */
-  export_button = find_by_tooltip (GTK_WIDGET (f->page), "Copy or Export");
+  export_button = cg_ui_test_find (GTK_WIDGET (f->page), GTK_TYPE_WIDGET, CG_UI_TEST_ANY,
+                                   NULL, "Copy or Export");
   g_assert_nonnull (export_button);
   g_assert_false (gtk_widget_is_sensitive (export_button));
   wait_figures (f->page);
@@ -324,8 +262,8 @@ test_pick_and_differences (Fixture       *f,
   g_assert_false (cg_compare_page_is_stacked (f->page));
 
   /* the role names head the columns */
-  g_assert_nonnull (find_label (GTK_WIDGET (f->page), "Embedded Machine Learning Engineer"));
-  g_assert_nonnull (find_label (GTK_WIDGET (f->page), "Firmware Engineer"));
+  g_assert_nonnull (cg_ui_test_find_label (GTK_WIDGET (f->page), "Embedded Machine Learning Engineer"));
+  g_assert_nonnull (cg_ui_test_find_label (GTK_WIDGET (f->page), "Firmware Engineer"));
 
   /* written rows and live rows, each value in its role's column */
   g_assert_nonnull (cg_compare_page_get_row_widget (f->page, "focus"));
@@ -338,8 +276,8 @@ test_pick_and_differences (Fixture       *f,
               "On-site 0% (0)\nHybrid 0% (0)\nRemote 100% (1)");
   assert_row (f->page, "employment_type", "Employment type", "Full time 100% (1)", "Full time 100% (1)");
   assert_row (f->page, "locations", "Top locations", "Miami, FL (1)", "Tampa, FL (1)");
-  g_assert_nonnull (find_label (cg_compare_page_get_row_widget (f->page, "pay_range"), "Differs"));
-  g_assert_null (find_label (cg_compare_page_get_row_widget (f->page, "open_postings"), "Differs"));
+  g_assert_nonnull (cg_ui_test_find_label (cg_compare_page_get_row_widget (f->page, "pay_range"), "Differs"));
+  g_assert_null (cg_ui_test_find_label (cg_compare_page_get_row_widget (f->page, "open_postings"), "Differs"));
   save_screenshot (f, "compare-wide.png");
   if (g_getenv ("CG_SCREENSHOT_DIR") != NULL)
     {
@@ -358,13 +296,13 @@ test_pick_and_differences (Fixture       *f,
 
     g_assert_false (cg_compare_page_get_only_differences (f->page));
     /* the toggle button in the toolbar is the control a user presses */
-    toggle = find_label (GTK_WIDGET (f->page), "_Only Differences");
+    toggle = cg_ui_test_find_label (GTK_WIDGET (f->page), "_Only Differences");
     g_assert_nonnull (toggle);
     toggle = gtk_widget_get_ancestor (toggle, GTK_TYPE_TOGGLE_BUTTON);
     g_assert_nonnull (toggle);
     /* a button activated by the keyboard clicks after a short flash */
     gtk_widget_activate (toggle);
-    iterate (400);
+    cg_ui_test_iterate (400);
     g_assert_true (cg_compare_page_get_only_differences (f->page));
   }
   for (guint i = 0; i < G_N_ELEMENTS (hidden); i++)
@@ -383,7 +321,7 @@ test_pick_and_differences (Fixture       *f,
   }
 
   cg_compare_page_set_only_differences (f->page, FALSE);
-  iterate (50);
+  cg_ui_test_iterate (50);
   for (guint i = 0; i < G_N_ELEMENTS (hidden); i++)
     g_assert_true (gtk_widget_get_mapped (cg_compare_page_get_row_widget (f->page, hidden[i])));
 }
@@ -410,7 +348,7 @@ test_region_swap_add_remove (Fixture       *f,
     GListModel *model;
     gint64 deadline;
 
-    for (GtkWidget *w = find_label (GTK_WIDGET (f->page), "All regions"); w != NULL; w = gtk_widget_get_parent (w))
+    for (GtkWidget *w = cg_ui_test_find_label (GTK_WIDGET (f->page), "All regions"); w != NULL; w = gtk_widget_get_parent (w))
       if (GTK_IS_DROP_DOWN (w))
         region = w;
     g_assert_nonnull (region);
@@ -431,7 +369,7 @@ test_region_swap_add_remove (Fixture       *f,
   wait_figures (f->page);
   assert_row (f->page, "open_postings", "Open postings", "0", "0");
   cg_compare_page_set_only_differences (f->page, TRUE);
-  iterate (50);
+  cg_ui_test_iterate (50);
   g_assert_false (gtk_widget_get_mapped (cg_compare_page_get_row_widget (f->page, "pay_range")));
   g_assert_false (gtk_widget_get_mapped (cg_compare_page_get_row_widget (f->page, "locations")));
   g_assert_true (gtk_widget_get_mapped (cg_compare_page_get_row_widget (f->page, "focus")));
@@ -490,18 +428,18 @@ test_links (Fixture       *f,
   wait_figures (f->page);
 
   /* the first role's Postings opens the Jobs page filtered by it */
-  postings = find_label (GTK_WIDGET (f->page), "_Postings");
+  postings = cg_ui_test_find_label (GTK_WIDGET (f->page), "_Postings");
   g_assert_nonnull (postings);
   button = gtk_widget_get_ancestor (postings, GTK_TYPE_BUTTON);
   g_assert_true (gtk_widget_is_sensitive (button));
   gtk_widget_activate (button);
-  iterate (400);
+  cg_ui_test_iterate (400);
   g_assert_cmpuint (f->activated->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (f->activated, 0), ==, "show-jobs-for-role:embedded-ml-engineer");
 
   /* its guides are in a menu of win.open-link guide:SLUG items */
   {
-    GtkWidget *guides = find_label (GTK_WIDGET (f->page), "Guides");
+    GtkWidget *guides = cg_ui_test_find_label (GTK_WIDGET (f->page), "Guides");
     GMenuModel *menu;
     g_autoptr(GMenuModel) section = NULL;
     g_autoptr(GVariant) target = NULL;
@@ -532,11 +470,11 @@ test_narrow (Fixture       *f,
 
   /* too narrow for the columns: the same rows, stacked */
   gtk_window_set_default_size (f->window, 400, 720);
-  iterate (400);
+  cg_ui_test_iterate (400);
   /* (a busy X server may take longer to resize the window) */
   for (int i = 0; i < 50 && gtk_widget_get_width (GTK_WIDGET (f->window)) > 420; i++)
-    iterate (100);
-  iterate (100);
+    cg_ui_test_iterate (100);
+  cg_ui_test_iterate (100);
   width = gtk_widget_get_width (GTK_WIDGET (f->window));
   g_test_message ("narrow window: %d px", width);
   g_assert_cmpint (width, <=, 420);
@@ -556,11 +494,11 @@ test_narrow (Fixture       *f,
     }
 
   cg_compare_page_set_only_differences (f->page, TRUE);
-  iterate (100);
+  cg_ui_test_iterate (100);
   save_screenshot (f, "compare-narrow-differences.png");
 
   gtk_window_set_default_size (f->window, 1100, 720);
-  iterate (400);
+  cg_ui_test_iterate (400);
   g_assert_false (cg_compare_page_is_stacked (f->page));
 }
 

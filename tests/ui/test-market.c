@@ -23,6 +23,7 @@
 #include "cg-db.h"
 #include "cg-job-record.h"
 #include "cg-market-page.h"
+#include "cg-ui-test-utils.h"
 
 typedef struct {
   char         *dir;
@@ -73,27 +74,18 @@ static const struct {
 };
 
 static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
 wait_figures (CgMarketPage *page)
 {
   gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
 
-  iterate (20);
+  cg_ui_test_iterate (20);
   while (cg_market_page_get_busy (page))
     {
       g_main_context_iteration (NULL, TRUE);
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
     }
   g_assert_null (cg_market_page_get_error (page));
-  iterate (50);
+  cg_ui_test_iterate (50);
 }
 
 static void
@@ -168,21 +160,7 @@ fixture_setup (Fixture       *f,
   f->page = CG_MARKET_PAGE (cg_market_page_new ());
   gtk_window_set_child (f->window, GTK_WIDGET (f->page));
   gtk_window_present (f->window);
-  iterate (100);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (path);
+  cg_ui_test_iterate (100);
 }
 
 static void
@@ -190,33 +168,11 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   gtk_window_destroy (f->window);
-  iterate (50);
+  cg_ui_test_iterate (50);
   g_clear_object (&f->library);
   g_ptr_array_unref (f->activated);
-  remove_tree (f->dir);
+  cg_test_remove_tree (f->dir);
   g_free (f->dir);
-}
-
-/* A visible label under @root reading @text, or NULL. */
-static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (!gtk_widget_get_visible (child))
-        continue;
-      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), text) == 0)
-        return child;
-      found = find_label (child, text);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 /* The labels of the row of @category in the published grid under the
@@ -228,7 +184,7 @@ grid_row (CgMarketPage *page,
           const char   *category)
 {
   GtkWidget *box = cg_market_page_get_published_box (page);
-  GtkWidget *heading = find_label (box, dimension);
+  GtkWidget *heading = cg_ui_test_find_label (box, dimension);
   GtkWidget *grid, *label;
   GString *row = g_string_new (category);
   int top = -1;
@@ -314,7 +270,7 @@ save_screenshot (Fixture    *f,
   if (dir == NULL)
     return;
 
-  iterate (300);
+  cg_ui_test_iterate (300);
   width = gtk_widget_get_width (GTK_WIDGET (f->window));
   height = gtk_widget_get_height (GTK_WIDGET (f->window));
   paintable = gtk_widget_paintable_new (GTK_WIDGET (f->window));
@@ -341,7 +297,7 @@ scroll_to (Fixture   *f,
   g_assert_true (gtk_widget_compute_point (widget, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)),
                                            &GRAPHENE_POINT_INIT (0, 0), &point));
   gtk_adjustment_set_value (adjustment, point.y - 12);
-  iterate (100);
+  cg_ui_test_iterate (100);
 }
 
 static void
@@ -382,7 +338,7 @@ test_published_and_live (Fixture       *f,
   g_assert_cmpstr (cg_market_page_get_region (f->page), ==, "FL");
 
   /* the grid: published, live share, live count */
-  g_assert_nonnull (find_label (GTK_WIDGET (f->page), "Published figures"));
+  g_assert_nonnull (cg_ui_test_find_label (GTK_WIDGET (f->page), "Published figures"));
   assert_grid_row (f->page, "Employment type", "Full time", "Full time|88%|75%|3");
   assert_grid_row (f->page, "Employment type", "Part time", "Part time|8%|25%|1");
   assert_grid_row (f->page, "Employment type", "Temporary", "Temporary|4%|0%|0");
@@ -394,9 +350,9 @@ test_published_and_live (Fixture       *f,
     const char *source = "Florida · May 2026 · Source: Published job-board figures for embedded "
                          "machine learning engineer openings in Florida, May 2026";
 
-    g_assert_nonnull (find_label (box, source));
-    g_assert_nonnull (find_label (box, "Live: 4 open postings that state their employment type"));
-    g_assert_nonnull (find_label (box, "Live: 4 open postings that state their work arrangement"));
+    g_assert_nonnull (cg_ui_test_find_label (box, source));
+    g_assert_nonnull (cg_ui_test_find_label (box, "Live: 4 open postings that state their employment type"));
+    g_assert_nonnull (cg_ui_test_find_label (box, "Live: 4 open postings that state their work arrangement"));
   }
 
   /* the charts: published and live side by side */
@@ -457,7 +413,7 @@ test_published_and_live (Fixture       *f,
   wait_figures (f->page);
   g_assert_cmpstr (cg_market_page_get_role (f->page), ==, "firmware-engineer");
   g_assert_cmpstr (cg_market_page_get_region (f->page), ==, "TX");
-  g_assert_nonnull (find_label (GTK_WIDGET (f->page),
+  g_assert_nonnull (cg_ui_test_find_label (GTK_WIDGET (f->page),
                                 "No figures are published for Firmware Engineer in TX. "
                                 "Showing the nearest: every published figure."));
   assert_grid_row (f->page, "Employment type", "Full time", "Full time|88%|—|—");
@@ -475,7 +431,7 @@ test_published_and_live (Fixture       *f,
   /* firmware engineers in FL: the figures for other roles in FL */
   pick (regions, "FL");
   wait_figures (f->page);
-  g_assert_nonnull (find_label (GTK_WIDGET (f->page),
+  g_assert_nonnull (cg_ui_test_find_label (GTK_WIDGET (f->page),
                                 "No figures are published for Firmware Engineer in FL. "
                                 "Showing the nearest: the figures for other roles in this region."));
   assert_grid_row (f->page, "Work arrangement", "Remote", "Remote|11%|100%|1");
@@ -667,18 +623,18 @@ test_layout (Fixture       *f,
   second = GTK_WIDGET (cg_market_page_get_card (f->page, CG_MARKET_CARD_ARRANGEMENT));
 
   /* wide: two charts side by side */
-  iterate (200);
+  cg_ui_test_iterate (200);
   assert_two_columns (f);
 
   /* as wide as the page is in a 1100 px window with the sidebar: still two */
   gtk_window_set_default_size (f->window, 850, 800);
-  iterate (400);
+  cg_ui_test_iterate (400);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, 860);
   assert_two_columns (f);
 
   /* narrow: one column */
   gtk_window_set_default_size (f->window, 400, 800);
-  iterate (400);
+  cg_ui_test_iterate (400);
   width = gtk_widget_get_width (GTK_WIDGET (f->window));
   g_test_message ("narrow window: %d px", width);
   g_assert_cmpint (width, <=, 420);

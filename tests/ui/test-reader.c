@@ -14,6 +14,7 @@
 
 #include "cg-markdown.h"
 #include "cg-reader-view.h"
+#include "cg-ui-test-utils.h"
 
 typedef struct {
   GSocketService *service;
@@ -55,15 +56,6 @@ server_start (Server *server)
 }
 
 static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
 loaded_cb (CgReaderView *reader,
            gboolean     *loaded)
 {
@@ -88,7 +80,7 @@ load (GtkWindow  *window,
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
     }
   /* time for anything delayed: a refresh, a lazy image, a timer */
-  iterate (1500);
+  cg_ui_test_iterate (1500);
   return reader;
 }
 

@@ -18,15 +18,7 @@
 #include "cg-job.h"
 #include "cg-jobs-page.h"
 #include "cg-window.h"
-
-static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
+#include "cg-ui-test-utils.h"
 
 static char *system_data_dirs;
 
@@ -59,7 +51,7 @@ stop_app (CgApplication *app,
           GtkWindow     *window)
 {
   gtk_window_destroy (window);
-  iterate (50);
+  cg_ui_test_iterate (50);
   g_application_quit (G_APPLICATION (app));
   /* shutdown runs from g_application_run; call the vfunc path directly */
   g_object_unref (app);
@@ -70,13 +62,13 @@ wait_jobs_loaded (CgJobsPage *page)
 {
   gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
-  iterate (20);
+  cg_ui_test_iterate (20);
   while (cg_job_list_model_get_loading (cg_jobs_page_get_model (page)))
     {
       g_main_context_iteration (NULL, TRUE);
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
     }
-  iterate (20);
+  cg_ui_test_iterate (20);
 }
 
 /* The first visible widget under @root of @type whose label is @label. */
@@ -85,25 +77,7 @@ find_widget (GtkWidget  *root,
              GType       type,
              const char *label)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && gtk_widget_get_visible (child))
-        {
-          const char *text = GTK_IS_BUTTON (child) ? gtk_button_get_label (GTK_BUTTON (child))
-                           : GTK_IS_LABEL (child) ? gtk_label_get_label (GTK_LABEL (child))
-                           : NULL;
-          if (label == NULL || g_strcmp0 (text, label) == 0)
-            return child;
-        }
-      found = find_widget (child, type, label);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return cg_ui_test_find (root, type, CG_UI_TEST_VISIBLE, label, NULL);
 }
 
 /* The titles of the rows a page lists, in order. */
@@ -151,7 +125,7 @@ page_titles (CgWindow   *window,
       gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
       static const char *cards[] = { "Employment type", "Work arrangement" };
 
-      iterate (20);
+      cg_ui_test_iterate (20);
       while (cg_market_page_get_busy (market) && g_get_monotonic_time () < deadline)
         g_main_context_iteration (NULL, TRUE);
       for (guint i = 0; i < G_N_ELEMENTS (cards); i++)
@@ -165,7 +139,7 @@ page_titles (CgWindow   *window,
       /* the applications the page's filtered model holds */
       GListModel *model = cg_applications_page_get_model (CG_APPLICATIONS_PAGE (widget));
 
-      iterate (50);
+      cg_ui_test_iterate (50);
       for (guint i = 0; model != NULL && i < g_list_model_get_n_items (model); i++)
         {
           g_autoptr(CgApplicationItem) item = g_list_model_get_item (model, i);
@@ -182,7 +156,7 @@ page_titles (CgWindow   *window,
       gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
       const CgComparison *comparison;
 
-      iterate (20);
+      cg_ui_test_iterate (20);
       while (cg_compare_page_get_loading (compare) && g_get_monotonic_time () < deadline)
         g_main_context_iteration (NULL, TRUE);
       comparison = cg_compare_page_get_comparison (compare);
@@ -225,7 +199,7 @@ activate (GtkWidget  *widget,
           const char *page)
 {
   g_assert_true (gtk_widget_activate_action (widget, action, "s", page));
-  iterate (20);
+  cg_ui_test_iterate (20);
 }
 
 static void
@@ -246,7 +220,7 @@ test_pages_show_bundled_records (void)
   };
 
   gtk_window_present (GTK_WINDOW (window));
-  iterate (200);
+  cg_ui_test_iterate (200);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
 
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
@@ -306,14 +280,14 @@ test_track_posting (void)
   CgJob *job;
 
   gtk_window_present (GTK_WINDOW (window));
-  iterate (100);
+  cg_ui_test_iterate (100);
   activate (GTK_WIDGET (window), "win.show-page", "jobs");
   jobs = CG_JOBS_PAGE (cg_window_get_page_widget (window, "jobs"));
   wait_jobs_loaded (jobs);
 
   /* the first posting is selected and shown; press Track Application */
   cg_jobs_page_select (jobs, 0);
-  iterate (50);
+  cg_ui_test_iterate (50);
   job = cg_jobs_page_get_selected (jobs);
   g_assert_nonnull (job);
   g_assert_nonnull (find_widget (GTK_WIDGET (jobs), GTK_TYPE_LABEL, cg_job_get_title (job)));
@@ -321,7 +295,7 @@ test_track_posting (void)
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_is_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
-  iterate (50);
+  cg_ui_test_iterate (50);
 
   activate (GTK_WIDGET (window), "win.show-page", "applications");
   titles = page_titles (window, "applications");
@@ -331,7 +305,7 @@ test_track_posting (void)
   /* again: already tracked, nothing added */
   activate (GTK_WIDGET (window), "win.show-page", "jobs");
   g_signal_emit_by_name (button, "clicked");
-  iterate (50);
+  cg_ui_test_iterate (50);
   g_assert_cmpint (cg_library_count (library, CG_LIBRARY_KIND_APPLICATIONS), ==, 1);
 
   stop_app (g_steal_pointer (&app), GTK_WINDOW (window));
@@ -347,7 +321,7 @@ test_search_and_filter (void)
   GListModel *model;
 
   gtk_window_present (GTK_WINDOW (window));
-  iterate (100);
+  cg_ui_test_iterate (100);
   activate (GTK_WIDGET (window), "win.show-page", "jobs");
   jobs = CG_JOBS_PAGE (cg_window_get_page_widget (window, "jobs"));
   wait_jobs_loaded (jobs);
@@ -358,21 +332,21 @@ test_search_and_filter (void)
   entry = find_widget (GTK_WIDGET (jobs), GTK_TYPE_SEARCH_ENTRY, NULL);
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), "optitrack");
-  iterate (400); /* the search entry waits a little before it searches */
+  cg_ui_test_iterate (400); /* the search entry waits a little before it searches */
   wait_jobs_loaded (jobs);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
   g_assert_nonnull (find_widget (GTK_WIDGET (jobs), GTK_TYPE_LABEL, "1 posting"));
 
   /* syntax that would break a naive FTS query is just words */
   gtk_editable_set_text (GTK_EDITABLE (entry), "C++ AND (");
-  iterate (400);
+  cg_ui_test_iterate (400);
   wait_jobs_loaded (jobs);
   g_assert_null (cg_job_list_model_get_error (cg_jobs_page_get_model (jobs)));
   g_assert_nonnull (find_widget (GTK_WIDGET (jobs), GTK_TYPE_LABEL, "No Matching Postings"));
 
   /* clear the search, filter to remote: the OptiTrack posting */
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
-  iterate (400);
+  cg_ui_test_iterate (400);
   dropdown = find_widget (GTK_WIDGET (jobs), GTK_TYPE_DROP_DOWN, NULL); /* the first: arrangement */
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 3);
   wait_jobs_loaded (jobs);
@@ -384,7 +358,7 @@ test_search_and_filter (void)
 
   /* the detail pane shows the selected posting's facts */
   cg_jobs_page_select (jobs, 0);
-  iterate (50);
+  cg_ui_test_iterate (50);
   g_assert_nonnull (find_widget (GTK_WIDGET (jobs), GTK_TYPE_LABEL, "Machine Learning & Operations Engineer"));
   g_assert_nonnull (find_widget (GTK_WIDGET (jobs), GTK_TYPE_LABEL, "OptiTrack"));
 
@@ -396,13 +370,13 @@ wait_reader (CgReaderView *reader)
 {
   gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
 
-  iterate (50);
+  cg_ui_test_iterate (50);
   while (cg_reader_view_get_loading (reader))
     {
       g_main_context_iteration (NULL, TRUE);
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
     }
-  iterate (100);
+  cg_ui_test_iterate (100);
 }
 
 static void
@@ -415,7 +389,7 @@ test_show_jobs_filtered (void)
   GListModel *model;
 
   gtk_window_present (GTK_WINDOW (window));
-  iterate (100);
+  cg_ui_test_iterate (100);
   activate (GTK_WIDGET (window), "win.show-page", "faq");
 
   /* as the Market page asks: remote postings */
@@ -493,7 +467,7 @@ test_read_guide (void)
   gint64 deadline;
 
   gtk_window_present (GTK_WINDOW (window));
-  iterate (100);
+  cg_ui_test_iterate (100);
   activate (GTK_WIDGET (window), "win.show-page", "guides");
   guides = CG_GUIDES_PAGE (cg_window_get_page_widget (window, "guides"));
   g_assert_cmpuint (cg_guides_page_get_n_visible (guides), ==, 8);
@@ -570,7 +544,7 @@ test_read_guide (void)
     gint64 begun = g_get_monotonic_time ();
 
     cg_reader_view_begin_load (reader);
-    iterate (10);
+    cg_ui_test_iterate (10);
     /* (not at once: unless the machine took the whole moment to get here) */
     if (g_get_monotonic_time () - begun < 250 * 1000)
       g_assert_null (find_widget (GTK_WIDGET (guides), GTK_TYPE_SPINNER, NULL));
@@ -601,7 +575,7 @@ test_import_and_delete_guide (void)
   GList *files;
 
   gtk_window_present (GTK_WINDOW (window));
-  iterate (100);
+  cg_ui_test_iterate (100);
 
   g_assert_true (g_file_set_contents (path, "# Offer checklist\n\n- Compare pay per year\n", -1, NULL));
   file = g_file_new_for_path (path);
@@ -645,7 +619,7 @@ test_faq (void)
   gint64 deadline;
 
   gtk_window_present (GTK_WINDOW (window));
-  iterate (100);
+  cg_ui_test_iterate (100);
   activate (GTK_WIDGET (window), "win.show-page", "faq");
   faq = CG_FAQ_PAGE (cg_window_get_page_widget (window, "faq"));
   deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
@@ -675,7 +649,7 @@ wait_import (CgWindow *window)
       g_main_context_iteration (NULL, TRUE);
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
     }
-  iterate (50);
+  cg_ui_test_iterate (50);
 }
 
 static void
@@ -694,7 +668,7 @@ test_import (void)
   CgJobsPage *jobs;
 
   gtk_window_present (GTK_WINDOW (window));
-  iterate (100);
+  cg_ui_test_iterate (100);
 
   g_assert_true (g_file_set_contents (small,
     "[{\"@type\": \"JobPosting\", \"title\": \"Embedded Linux Engineer\", \"url\": \"https://x.example/a\","
@@ -745,7 +719,7 @@ test_search_everything (void)
   gint64 deadline;
 
   gtk_window_present (GTK_WINDOW (window));
-  iterate (100);
+  cg_ui_test_iterate (100);
   activate (GTK_WIDGET (window), "win.show-page", "faq");
 
   /* Ctrl+K */
@@ -757,7 +731,7 @@ test_search_everything (void)
   deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
   while (cg_search_page_get_busy (search) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
-  iterate (50);
+  cg_ui_test_iterate (50);
   g_assert_cmpuint (cg_search_page_get_n_results (search), ==, 1);
   g_assert_nonnull (find_widget (GTK_WIDGET (search), GTK_TYPE_LABEL, "Postings"));
 
@@ -776,7 +750,7 @@ test_search_everything (void)
   deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
   while (cg_search_page_get_busy (search) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
-  iterate (50);
+  cg_ui_test_iterate (50);
   g_assert_cmpuint (cg_search_page_get_n_results (search), ==, 0);
   g_assert_nonnull (find_widget (GTK_WIDGET (search), GTK_TYPE_LABEL, "No Results"));
 
@@ -798,21 +772,21 @@ test_preferences_and_shortcuts (void)
   GtkWidget *prefs = NULL;
 
   gtk_window_present (GTK_WINDOW (window));
-  iterate (100);
+  cg_ui_test_iterate (100);
 
   /* the style follows the preference */
   g_settings_set_string (settings, "color-scheme", "dark");
-  iterate (50);
+  cg_ui_test_iterate (50);
   g_assert_cmpint (adw_style_manager_get_color_scheme (adw_style_manager_get_default ()), ==,
                    ADW_COLOR_SCHEME_FORCE_DARK);
   g_settings_reset (settings, "color-scheme");
-  iterate (50);
+  cg_ui_test_iterate (50);
   g_assert_cmpint (adw_style_manager_get_color_scheme (adw_style_manager_get_default ()), ==,
                    ADW_COLOR_SCHEME_DEFAULT);
 
   /* the preferences window opens and shows where the library is */
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  iterate (100);
+  cg_ui_test_iterate (100);
   toplevels = gtk_window_get_toplevels ();
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
@@ -842,7 +816,7 @@ start_app_with_broken_library (CgApplication **app)
   g_test_assert_expected_messages ();
   window = cg_window_new (*app);
   gtk_window_present (GTK_WINDOW (window));
-  iterate (100);
+  cg_ui_test_iterate (100);
   g_assert_cmpstr (cg_window_get_page (window), ==, "library-error");
 
   return window;
@@ -877,14 +851,14 @@ test_locked_library (void)
 
   /* still locked: the page stays, with the reason */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.retry-library", NULL));
-  iterate (100);
+  cg_ui_test_iterate (100);
   g_assert_cmpstr (cg_window_get_page (window), ==, "library-error");
 
   /* the other program lets go */
   g_assert_cmpint (sqlite3_exec (holder, "ROLLBACK;", NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_close (holder), ==, SQLITE_OK);
   g_signal_emit_by_name (retry, "clicked");
-  iterate (100);
+  cg_ui_test_iterate (100);
   g_assert_cmpstr (cg_window_get_page (window), ==, "jobs");
   g_assert_null (cg_application_get_library_error (app));
   {
@@ -920,7 +894,7 @@ test_broken_library (void)
   g_assert_cmpstr (cg_window_get_page (window), ==, "library-error");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.start-fresh", NULL));
-  iterate (100);
+  cg_ui_test_iterate (100);
   g_assert_cmpstr (cg_window_get_page (window), ==, "jobs");
   {
     g_autoptr(GPtrArray) titles = page_titles (window, "jobs");
