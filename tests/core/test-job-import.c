@@ -90,6 +90,22 @@ import_ok (Fixture        *f,
   g_assert_no_error (error);
 }
 
+/* Writes @text (@length bytes, or up to its NUL when -1) to the file @name
+ * in the test's folder and imports it */
+static gboolean
+import_text (Fixture         *f,
+             const char      *name,
+             const char      *text,
+             gssize           length,
+             CgImportReport  *report,
+             GError         **error)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, text, length, NULL));
+  return cg_job_import_file (f->db, path, CG_IMPORT_FORMAT_AUTO, NULL, NULL, NULL, report, error);
+}
+
 static gint64
 count_user_jobs (Fixture *f)
 {
@@ -596,7 +612,6 @@ static void
 test_json_lines_overlong (Fixture       *f,
                           gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (f->dir, "long.jsonl", NULL);
   g_autoptr(GString) text = g_string_new (NULL);
   g_auto(CgImportReport) report = { 0 };
   g_autoptr(GError) error = NULL;
@@ -607,10 +622,7 @@ test_json_lines_overlong (Fixture       *f,
     g_string_append (text, "word word word word word word word word word word word word ");
   g_string_append (text, "\"}\n");
   g_string_append (text, "{\"@type\": \"JobPosting\", \"title\": \"After\", \"url\": \"https://x.example/3\"}");
-  g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
-
-  g_assert_true (cg_job_import_file (f->db, path, CG_IMPORT_FORMAT_AUTO, NULL, NULL, NULL,
-                                     &report, &error));
+  g_assert_true (import_text (f, "long.jsonl", text->str, text->len, &report, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (report.added, ==, 2);
   g_assert_cmpuint (report.skipped, ==, 1);
@@ -694,7 +706,6 @@ static void
 test_html_long_block (Fixture       *f,
                       gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (f->dir, "long.html", NULL);
   g_autoptr(GString) text = g_string_new ("<html><head>\n<script type=\"application/ld+json\">\n"
                                           "{\"@type\": \"JobPosting\", \"title\": \"Huge\", "
                                           "\"description\": \"");
@@ -710,10 +721,7 @@ test_html_long_block (Fixture       *f,
                          "</head><body><p>text</p>\n"
                          "<script type=\"application/ld+json\">{\"@type\": \"JobPosting\", "
                          "\"title\": \"Unclosed\", \"url\": \"https://x.example/unclosed\"}");
-  g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
-
-  g_assert_true (cg_job_import_file (f->db, path, CG_IMPORT_FORMAT_AUTO, NULL, NULL, NULL,
-                                     &report, &error));
+  g_assert_true (import_text (f, "long.html", text->str, text->len, &report, &error));
   g_assert_no_error (error);
   g_assert_cmpint (report.format, ==, CG_IMPORT_FORMAT_HTML);
   g_assert_cmpuint (report.added, ==, 2);
@@ -967,17 +975,13 @@ static void
 test_csv_unclosed_quote (Fixture       *f,
                          gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (f->dir, "unclosed.csv", NULL);
   g_autoptr(GString) text = g_string_new ("title,description\nFirst,fine\nSecond,\"never closed\n");
   g_auto(CgImportReport) report = { 0 };
   g_autoptr(GError) error = NULL;
 
   while (text->len < CG_IMPORT_MAX_RECORD_SIZE + 1024 * 1024)
     g_string_append (text, "more text, on and on, without a closing quote\n");
-  g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
-
-  g_assert_false (cg_job_import_file (f->db, path, CG_IMPORT_FORMAT_AUTO, NULL, NULL, NULL,
-                                      &report, &error));
+  g_assert_false (import_text (f, "unclosed.csv", text->str, text->len, &report, &error));
   g_assert_error (error, CG_IMPORT_ERROR, CG_IMPORT_ERROR_INVALID);
   g_assert_cmpstr (error->message, ==, "line 3: a row is longer than 16 MB (is a quote not closed?)");
   g_assert_cmpint (count_user_jobs (f), ==, 0);
@@ -1209,10 +1213,7 @@ test_json_array_streamed (Fixture       *f,
   g_string_append (text, streamed_array);
   g_string_append (text, words->str);
   g_string_append (text, streamed_array_end);
-  g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
-
-  g_assert_true (cg_job_import_file (f->db, path, CG_IMPORT_FORMAT_AUTO, NULL, NULL, NULL,
-                                     &report, &error));
+  g_assert_true (import_text (f, "board.json", text->str, text->len, &report, &error));
   g_assert_no_error (error);
   g_assert_cmpint (report.format, ==, CG_IMPORT_FORMAT_JSON);
   g_assert_cmpuint (report.added, ==, 5);
@@ -1261,14 +1262,11 @@ assert_array_refused (Fixture    *f,
                       int         code,
                       const char *message)
 {
-  g_autofree char *path = g_build_filename (f->dir, "array.json", NULL);
   g_auto(CgImportReport) report = { 0 };
   g_autoptr(GError) error = NULL;
   gint64 before = cg_test_query_int (f->db, "SELECT count(*) FROM jobs");
 
-  g_assert_true (g_file_set_contents (path, text, -1, NULL));
-  g_assert_false (cg_job_import_file (f->db, path, CG_IMPORT_FORMAT_AUTO, NULL, NULL, NULL,
-                                      &report, &error));
+  g_assert_false (import_text (f, "array.json", text, -1, &report, &error));
   g_assert_error (error, domain, code);
   g_assert_cmpstr (error->message, ==, message);
   g_assert_cmpuint (report.added + report.updated + report.skipped, ==, 0);
@@ -1430,14 +1428,11 @@ test_json_array_empty (Fixture       *f,
 
   for (guint i = 0; space[i] != NULL; i++)
     {
-      g_autofree char *path = g_build_filename (f->dir, "space.json", NULL);
       g_auto(CgImportReport) report = { 0 };
       g_autoptr(GError) error = NULL;
 
       g_test_message ("%s", space[i]);
-      g_assert_true (g_file_set_contents (path, space[i], -1, NULL));
-      g_assert_true (cg_job_import_file (f->db, path, CG_IMPORT_FORMAT_AUTO, NULL, NULL, NULL,
-                                         &report, &error));
+      g_assert_true (import_text (f, "space.json", space[i], -1, &report, &error));
       g_assert_no_error (error);
       g_assert_cmpint (report.format, ==, CG_IMPORT_FORMAT_JSON);
       g_assert_cmpuint (report.added + report.updated, ==, 1);
@@ -1453,7 +1448,6 @@ static void
 test_json_array_overlong (Fixture       *f,
                           gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (f->dir, "long.json", NULL);
   g_autoptr(GString) text = g_string_new ("[\n  " POSTING (1) ",\n");
   g_auto(CgImportReport) report = { 0 };
   g_autoptr(GError) error = NULL;
@@ -1462,10 +1456,7 @@ test_json_array_overlong (Fixture       *f,
   while (text->len < CG_IMPORT_MAX_JSON_DOCUMENT_SIZE + 1024 * 1024)
     g_string_append (text, "word [word] {word} \\\"word\\\" ");
   g_string_append (text, "\"},\n  " POSTING (3) "\n]\n");
-  g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
-
-  g_assert_true (cg_job_import_file (f->db, path, CG_IMPORT_FORMAT_AUTO, NULL, NULL, NULL,
-                                     &report, &error));
+  g_assert_true (import_text (f, "long.json", text->str, text->len, &report, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (report.added, ==, 2);
   g_assert_cmpuint (report.skipped, ==, 1);
@@ -1565,7 +1556,6 @@ static void
 test_json_lines_long_first_line (Fixture       *f,
                                  gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (f->dir, "lines.json", NULL);
   g_autoptr(GString) text = g_string_new ("{\"@type\": \"JobPosting\", \"title\": \"Long\", \"description\": \"");
   g_auto(CgImportReport) report = { 0 };
   g_autoptr(GError) error = NULL;
@@ -1573,10 +1563,7 @@ test_json_lines_long_first_line (Fixture       *f,
   while (text->len < 200 * 1024)
     g_string_append (text, "words and words ");
   g_string_append (text, "\"}\n" POSTING (2) "\n");
-  g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
-
-  g_assert_true (cg_job_import_file (f->db, path, CG_IMPORT_FORMAT_AUTO, NULL, NULL, NULL,
-                                     &report, &error));
+  g_assert_true (import_text (f, "lines.json", text->str, text->len, &report, &error));
   g_assert_no_error (error);
   g_assert_cmpint (report.format, ==, CG_IMPORT_FORMAT_JSON_LINES);
   g_assert_cmpuint (report.added, ==, 2);
