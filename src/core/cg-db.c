@@ -197,6 +197,30 @@ cg_db_open (const char  *path,
   return db;
 }
 
+static int
+worker_progress_cb (void *user_data)
+{
+  /* non-zero interrupts the statement */
+  return g_cancellable_is_cancelled (G_CANCELLABLE (user_data));
+}
+
+/* A read-only connection of its own for a worker thread (the library is in
+ * WAL mode: it does not wait for the main connection's writes), whose
+ * statements are interrupted (SQLITE_INTERRUPT) once @cancellable, if not
+ * NULL, is cancelled: a page that asks again does not wait for the scan it
+ * no longer needs. */
+sqlite3 *
+cg_db_open_worker (const char    *path,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  sqlite3 *db = cg_db_open (path, TRUE, error);
+
+  if (db != NULL && cancellable != NULL)
+    sqlite3_progress_handler (db, 10000, worker_progress_cb, cancellable);
+  return db;
+}
+
 void
 cg_db_close (sqlite3 *db)
 {

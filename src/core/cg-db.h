@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 #include <sqlite3.h>
 
 G_BEGIN_DECLS
@@ -32,6 +32,9 @@ GQuark    cg_db_error_quark     (void);
 
 sqlite3  *cg_db_open            (const char         *path,
                                  gboolean            read_only,
+                                 GError            **error);
+sqlite3  *cg_db_open_worker     (const char         *path,
+                                 GCancellable       *cancellable,
                                  GError            **error);
 void      cg_db_close           (sqlite3            *db);
 gboolean  cg_db_exec            (sqlite3            *db,

@@ -187,13 +187,6 @@ id_list_append (IdList *list,
   list->len++;
 }
 
-static int
-progress_cb (void *user_data)
-{
-  /* non-zero interrupts the statement */
-  return g_cancellable_is_cancelled (G_CANCELLABLE (user_data));
-}
-
 /* Runs on a worker thread: the ids of the matching postings, in order. */
 static void
 select_ids_thread (GTask        *task,
@@ -208,14 +201,12 @@ select_ids_thread (GTask        *task,
   sqlite3 *db;
   int rc;
 
-  db = cg_db_open (data->path, TRUE, &error);
+  db = cg_db_open_worker (data->path, cancellable, &error);
   if (db == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-
-  sqlite3_progress_handler (db, 10000, progress_cb, cancellable);
 
   /* the width of the largest id (one lookup at the end of the rowid tree) */
   stmt = cg_db_prepare (db, "SELECT max(id) FROM jobs", NULL);

@@ -601,9 +601,7 @@ count_thread (GTask        *task,
   gint64 n = -1;
   int rc;
 
-  /* a connection of its own: the library is in WAL mode, readers do not
-   * wait for the main connection */
-  db = cg_db_open (path, TRUE, &error);
+  db = cg_db_open_worker (path, cancellable, &error);
   if (db == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));

@@ -12,10 +12,10 @@ G_BEGIN_DECLS
 /*
  * Every function here reads a connection to user.db (or any file with the
  * jobs and figures tables) and may scan many postings: call them on a
- * worker thread with a read-only connection of its own (cg_db_open (path,
- * TRUE, ...)), never on the main thread with a large library. A progress
- * handler set on that connection (sqlite3_progress_handler) stops them;
- * they then fail with the SQLite error SQLITE_INTERRUPT.
+ * worker thread with a read-only connection of its own
+ * (cg_db_open_worker()), never on the main thread with a large library.
+ * Cancelling that connection's cancellable stops them; they then fail with
+ * the SQLite error SQLITE_INTERRUPT.
  *
  * The filter they share:
  * - @role: a role slug (jobs.role), or NULL for every posting;

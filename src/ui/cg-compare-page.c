@@ -740,13 +740,6 @@ figures_request_free (FiguresRequest *request)
   g_free (request);
 }
 
-static int
-progress_cb (void *user_data)
-{
-  /* non-zero interrupts the statement */
-  return g_cancellable_is_cancelled (G_CANCELLABLE (user_data));
-}
-
 static void
 figures_thread (GTask        *task,
                 gpointer      source_object,
@@ -758,10 +751,9 @@ figures_thread (GTask        *task,
   GPtrArray *figures = NULL;
   sqlite3 *db;
 
-  db = cg_db_open (request->path, TRUE, &error);
+  db = cg_db_open_worker (request->path, cancellable, &error);
   if (db != NULL)
     {
-      sqlite3_progress_handler (db, 10000, progress_cb, cancellable);
       figures = cg_compare_compute_figures (db, (const char * const *) request->slugs,
                                             request->region, request->today, &error);
       cg_db_close (db);
@@ -791,10 +783,9 @@ regions_thread (GTask        *task,
   char **regions = NULL;
   sqlite3 *db;
 
-  db = cg_db_open (task_data, TRUE, &error);
+  db = cg_db_open_worker (task_data, cancellable, &error);
   if (db != NULL)
     {
-      sqlite3_progress_handler (db, 10000, progress_cb, cancellable);
       regions = cg_stats_list_regions (db, &error);
       cg_db_close (db);
     }

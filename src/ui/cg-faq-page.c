@@ -60,7 +60,7 @@ build_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   g_autofree char *body = NULL;
   g_autofree char *html = NULL;
-  sqlite3 *db = cg_db_open (data->path, TRUE, &error);
+  sqlite3 *db = cg_db_open_worker (data->path, cancellable, &error);
 
   if (db == NULL)
     {

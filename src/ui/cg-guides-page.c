@@ -394,7 +394,7 @@ render_thread (GTask        *task,
 {
   RenderData *data = task_data;
   g_autoptr(GError) error = NULL;
-  sqlite3 *db = cg_db_open (data->db_path, TRUE, &error);
+  sqlite3 *db = cg_db_open_worker (data->db_path, cancellable, &error);
   CgMarkdown *md;
 
   if (db == NULL)

@@ -196,13 +196,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (Result, result_free)
 
 /* The worker */
 
-static int
-progress_cb (void *user_data)
-{
-  /* non-zero interrupts the statement */
-  return g_cancellable_is_cancelled (G_CANCELLABLE (user_data));
-}
-
 /* The regions of the postings, then those of the published figures that
  * none of them finds; and @request's default region resolved against
  * them (NULL when it names none). */
@@ -384,14 +377,13 @@ figures_thread (GTask        *task,
   sqlite3 *db;
   gboolean ok;
 
-  db = cg_db_open (request->path, TRUE, &error);
+  db = cg_db_open_worker (request->path, cancellable, &error);
   if (db == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  sqlite3_progress_handler (db, 10000, progress_cb, cancellable);
   ok = compute (db, request, result, cancellable, &error);
   cg_db_close (db);
 

@@ -176,7 +176,7 @@ search_thread (GTask        *task,
   SearchData *data = task_data;
   g_autoptr(GError) error = NULL;
   GPtrArray *results;
-  sqlite3 *db = cg_db_open (data->path, TRUE, &error);
+  sqlite3 *db = cg_db_open_worker (data->path, cancellable, &error);
 
   if (db == NULL)
     {

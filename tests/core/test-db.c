@@ -118,6 +118,40 @@ test_user_schema_applies (void)
   cg_test_remove_tree (dir);
 }
 
+/* A worker's connection reads, and stops a long statement once its
+ * cancellable is cancelled */
+static void
+test_worker_interrupted (void)
+{
+  g_autofree char *dir = cg_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "user.db", NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db = cg_db_open (path, FALSE, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (cg_db_exec (db, "CREATE TABLE t (x); INSERT INTO t VALUES (42)", &error));
+  cg_db_close (db);
+
+  db = cg_db_open_worker (path, cancellable, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cg_test_query_int (db, "SELECT x FROM t"), ==, 42);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO t VALUES (1)", NULL, NULL, NULL), ==,
+                   SQLITE_READONLY);
+
+  /* counting to a billion would take minutes */
+  g_cancellable_cancel (cancellable);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL "
+                                           "SELECT i + 1 FROM n WHERE i < 1000000000) "
+                                           "SELECT count(*) FROM n", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_INTERRUPT);
+  sqlite3_finalize (stmt);
+
+  cg_db_close (db);
+  cg_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -129,6 +163,7 @@ main (int   argc,
   g_test_add_func ("/db/migrate/newer-refused", test_newer_version_refused);
   g_test_add_func ("/db/open/not-a-database", test_not_a_database);
   g_test_add_func ("/db/user-schema", test_user_schema_applies);
+  g_test_add_func ("/db/open/worker-interrupted", test_worker_interrupted);
 
   return g_test_run ();
 }
