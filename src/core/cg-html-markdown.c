@@ -10,6 +10,7 @@
 #include <libxml/tree.h>
 
 #include "cg-html-markdown.h"
+#include "cg-markdown-text-private.h"
 
 /* Job descriptions arrive as HTML fragments (or as plain text). They are
  * turned into CommonMark once, at import, so that the one Markdown pipeline
@@ -539,18 +540,11 @@ md_char (Md       *md,
          gunichar  c,
          gunichar  next)
 {
-  gboolean escape = FALSE;
+  gboolean escape;
 
   md_begin_text (md);
 
-  if (c < 0x80 && strchr ("\\`*_[]<|#", (int) c) != NULL)
-    escape = TRUE;
-  else if (c == '&' && (g_unichar_isalnum (next) || next == '#'))
-    escape = TRUE;   /* "&amp;" must not read as "&" */
-  else if (md->line_start_escape && c < 0x80 && strchr (">-+=~", (int) c) != NULL)
-    escape = TRUE;   /* headings, quotes, lists, setext underlines, fences */
-  else if (md->leading_digits && (c == '.' || c == ')'))
-    escape = TRUE;   /* "1." */
+  escape = cg_md_needs_escape (c, next, md->line_start_escape, md->leading_digits);
 
   md->leading_digits = c < 0x80 && g_ascii_isdigit ((char) c)
                        && (md->line_start_escape || md->leading_digits);
@@ -559,76 +553,6 @@ md_char (Md       *md,
   if (escape)
     g_string_append_c (md->out, '\\');
   g_string_append_unichar (md->out, c);
-}
-
-static gboolean
-is_collapsible_space (gunichar c)
-{
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0xA0;
-}
-
-/* A printable ASCII byte that Markdown never needs escaped in the middle of
- * a line (see md_char()) */
-static inline gboolean
-is_plain_byte (guchar b)
-{
-  switch (b)
-    {
-    case '\\': case '`': case '*': case '_': case '[': case ']':
-    case '<': case '|': case '#': case '&':
-      return FALSE;
-    default:
-      return b > 0x20 && b < 0x7F;
-    }
-}
-
-static gboolean
-is_dropped_char (gunichar c)
-{
-  return c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0) || c == 0xFEFF;
-}
-
-/* "• item", "- item", "* item": returns the length of the bullet and the
- * space after it, or 0 */
-static gsize
-bullet_at (const char *p)
-{
-  gunichar c = g_utf8_get_char (p);
-  const char *q = g_utf8_next_char (p);
-  gboolean needs_space;
-  gboolean spaced = FALSE;
-
-  switch (c)
-    {
-    case 0x2022: /* • */
-    case 0x25E6: /* ◦ */
-    case 0x25AA: /* ▪ */
-    case 0x25CF: /* ● */
-    case 0x2023: /* ‣ */
-    case 0x2043: /* ⁃ */
-      needs_space = FALSE;
-      break;
-    case '-':
-    case '*':
-    case '+':
-    case 0x00B7: /* · */
-    case 0x2013: /* – */
-      needs_space = TRUE;
-      break;
-    default:
-      return 0;
-    }
-
-  while (*q == ' ' || *q == '\t' || g_utf8_get_char (q) == 0xA0)
-    {
-      spaced = TRUE;
-      q = g_utf8_next_char (q);
-    }
-
-  if (needs_space && !spaced)
-    return 0;
-
-  return q - p;
 }
 
 /* The "- " is written only if text follows on the line: a "-" alone under a
@@ -668,7 +592,7 @@ md_text (Md         *md,
           const char *q = p;
 
           /* A run of white space: one newline is a line break, more a paragraph */
-          while (*q != '\0' && is_collapsible_space (g_utf8_get_char (q)))
+          while (*q != '\0' && cg_md_is_collapsible_space (g_utf8_get_char (q)))
             {
               if (*q == '\n' || (*q == '\r' && q[1] != '\n'))
                 newlines++;
@@ -683,16 +607,16 @@ md_text (Md         *md,
           continue;
         }
 
-      if (is_collapsible_space (c))
+      if (cg_md_is_collapsible_space (c))
         md_space (md);
-      else if (is_dropped_char (c))
+      else if (cg_md_is_dropped_char (c))
         ;
       else
         {
           gsize bullet;
 
           if (md->preserve_newlines && md->single_line == 0 && md_line_is_empty (md)
-              && !md->pending_bullet && (bullet = bullet_at (p)) > 0)
+              && !md->pending_bullet && (bullet = cg_md_bullet_at (p)) > 0)
             {
               md_bullet (md);
               p += bullet;
@@ -708,7 +632,7 @@ md_text (Md         *md,
             {
               const char *q = next;
 
-              while (is_plain_byte ((guchar) *q))
+              while (cg_md_is_plain_byte ((guchar) *q))
                 q++;
               g_string_append_len (md->out, next, q - next);
               next = q;
@@ -733,12 +657,12 @@ md_code_span (Md         *md,
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (is_collapsible_space (c))
+      if (cg_md_is_collapsible_space (c))
         {
           if (code->len > 0 && code->str[code->len - 1] != ' ')
             g_string_append_c (code, ' ');
         }
-      else if (!is_dropped_char (c))
+      else if (!cg_md_is_dropped_char (c))
         g_string_append_unichar (code, c);
     }
   while (code->len > 0 && code->str[code->len - 1] == ' ')
@@ -795,10 +719,10 @@ md_code_block (Md         *md,
         }
       else if (c == '\n' || c == '\t')
         g_string_append_c (code, (char) c);
-      else if (!is_dropped_char (c))
+      else if (!cg_md_is_dropped_char (c))
         {
           g_string_append_unichar (code, c);
-          if (!is_collapsible_space (c))
+          if (!cg_md_is_collapsible_space (c))
             blank = FALSE;
         }
     }
@@ -1023,7 +947,7 @@ is_blank_text (const xmlNode *node)
 
   for (const char *p = (const char *) node->content; *p != '\0'; p = g_utf8_next_char (p))
     {
-      if (!is_collapsible_space (g_utf8_get_char (p)))
+      if (!cg_md_is_collapsible_space (g_utf8_get_char (p)))
         return FALSE;
     }
 

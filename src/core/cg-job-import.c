@@ -48,6 +48,7 @@
 #include "cg-classifier.h"
 #include "cg-db.h"
 #include "cg-html-markdown.h"
+#include "cg-markdown-text-private.h"
 #include "cg-job-import-private.h"
 #include "cg-jsonld.h"
 
@@ -2293,25 +2294,6 @@ typedef struct {
   gboolean  pending_bullet;
 } Plain;
 
-/* ASCII that is escaped anywhere ("&" only before a name, but it is not
- * plain text anyway) */
-static const gboolean plain_escaped[128] = {
-  ['\\'] = TRUE, ['`'] = TRUE, ['*'] = TRUE, ['_'] = TRUE, ['['] = TRUE, [']'] = TRUE,
-  ['<'] = TRUE, ['|'] = TRUE, ['#'] = TRUE, ['&'] = TRUE,
-};
-
-/* ASCII that is escaped at the start of a line */
-static const gboolean plain_escaped_at_start[128] = {
-  ['>'] = TRUE, ['-'] = TRUE, ['+'] = TRUE, ['='] = TRUE, ['~'] = TRUE,
-};
-
-/* Printable ASCII that is written as it is in the middle of a line */
-static inline gboolean
-plain_is_simple (char c)
-{
-  return c > ' ' && c < 0x7f && !plain_escaped[(guchar) c];
-}
-
 static gboolean
 is_plain_text (const char *text)
 {
@@ -2326,60 +2308,6 @@ is_plain_text (const char *text)
     }
 
   return TRUE;
-}
-
-static gboolean
-plain_is_space (gunichar c)
-{
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0xA0;
-}
-
-static gboolean
-plain_is_dropped (gunichar c)
-{
-  return c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0) || c == 0xFEFF;
-}
-
-/* The length of a list bullet and the space after it at @p, or 0 */
-static gsize
-plain_bullet_at (const char *p)
-{
-  gunichar c = g_utf8_get_char (p);
-  const char *q = g_utf8_next_char (p);
-  gboolean needs_space;
-  gboolean spaced = FALSE;
-
-  switch (c)
-    {
-    case 0x2022: /* • */
-    case 0x25E6: /* ◦ */
-    case 0x25AA: /* ▪ */
-    case 0x25CF: /* ● */
-    case 0x2023: /* ‣ */
-    case 0x2043: /* ⁃ */
-      needs_space = FALSE;
-      break;
-    case '-':
-    case '*':
-    case '+':
-    case 0x00B7: /* · */
-    case 0x2013: /* – */
-      needs_space = TRUE;
-      break;
-    default:
-      return 0;
-    }
-
-  while (*q == ' ' || *q == '\t' || g_utf8_get_char (q) == 0xA0)
-    {
-      spaced = TRUE;
-      q = g_utf8_next_char (q);
-    }
-
-  if (needs_space && !spaced)
-    return 0;
-
-  return q - p;
 }
 
 static gboolean
@@ -2440,18 +2368,11 @@ plain_char (Plain    *pl,
             gunichar  c,
             gunichar  next)
 {
-  gboolean escape = FALSE;
+  gboolean escape;
 
   plain_begin_text (pl);
 
-  if (c < 0x80 && c != '&' && plain_escaped[c])
-    escape = TRUE;
-  else if (c == '&' && (g_unichar_isalnum (next) || next == '#'))
-    escape = TRUE;
-  else if (pl->line_start_escape && c < 0x80 && plain_escaped_at_start[c])
-    escape = TRUE;
-  else if (pl->leading_digits && (c == '.' || c == ')'))
-    escape = TRUE;
+  escape = cg_md_needs_escape (c, next, pl->line_start_escape, pl->leading_digits);
 
   pl->leading_digits = c < 0x80 && g_ascii_isdigit ((char) c) &&
                        (pl->line_start_escape || pl->leading_digits);
@@ -2514,11 +2435,12 @@ plain_text_to_markdown (const char *text,
        * they are, a run at a time */
       if (pl.has_content && pl.pending_nl == 0 && !pl.at_line_start && !pl.pending_space &&
           !pl.pending_bullet && !pl.line_start_escape && !pl.leading_digits &&
-          plain_is_simple (*p))
+          cg_md_is_plain_byte ((guchar) *p))
         {
           const char *q = p + 1;
 
-          while (plain_is_simple (*q) || (*q == ' ' && plain_is_simple (q[1])))
+          while (cg_md_is_plain_byte ((guchar) *q) ||
+                 (*q == ' ' && cg_md_is_plain_byte ((guchar) q[1])))
             q++;
           g_string_append_len (out, p, q - p);
           p = q;
@@ -2534,7 +2456,7 @@ plain_text_to_markdown (const char *text,
           const char *q = p;
 
           /* A run of white space: one newline is a line break, more a paragraph */
-          while (*q != '\0' && plain_is_space (g_utf8_get_char (q)))
+          while (*q != '\0' && cg_md_is_collapsible_space (g_utf8_get_char (q)))
             {
               if (*q == '\n' || (*q == '\r' && q[1] != '\n'))
                 newlines++;
@@ -2549,18 +2471,18 @@ plain_text_to_markdown (const char *text,
           continue;
         }
 
-      if (plain_is_space (c))
+      if (cg_md_is_collapsible_space (c))
         {
           if (!plain_line_is_empty (&pl))
             pl.pending_space = TRUE;
         }
-      else if (plain_is_dropped (c))
+      else if (cg_md_is_dropped_char (c))
         ;
       else
         {
           gsize bullet;
 
-          if (plain_line_is_empty (&pl) && !pl.pending_bullet && (bullet = plain_bullet_at (p)) > 0)
+          if (plain_line_is_empty (&pl) && !pl.pending_bullet && (bullet = cg_md_bullet_at (p)) > 0)
             {
               pl.pending_hard = FALSE;
               pl.pending_space = FALSE;
