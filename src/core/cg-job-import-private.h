@@ -60,6 +60,16 @@ gboolean cg_job_import_html_buffer       (const char          *data,
  * characters libxml2 would treat differently) */
 char    *cg_job_import_plain_text_to_markdown (const char *text);
 
+/* The JSON-LD blocks of the page @data, in order, as the HTML reader finds
+ * them: "LINE:TEXT" (LINE that of the <script> tag; TEXT "(too long)" for
+ * a block over CG_IMPORT_MAX_JSON_DOCUMENT_SIZE); NULL if it cannot be
+ * read. For the fuzz target, which compares them with a document tree's. */
+GPtrArray *cg_job_import_html_blocks     (const char *data,
+                                          gsize       length);
+/* Whether a <script>'s @type is JSON-LD ("application/ld+json", in any
+ * case, parameters ignored) */
+gboolean cg_job_import_is_json_ld_type (const char *type);
+
 /* TRUE when @data is a whole JSON value followed by more text, which
  * json-glib 1.6 drops without an error (and leaks): the importer never hands
  * such text to json-glib or cg_jsonld_parse() */

@@ -1552,16 +1552,29 @@ import_json_ld_block (Import      *im,
  * cuts a tree's text at 10 MB) and no copy of the page. A block larger than
  * CG_IMPORT_MAX_JSON_DOCUMENT_SIZE is skipped with a problem, as a JSON
  * document that large is refused. */
-typedef struct {
+typedef struct _HtmlReader HtmlReader;
+
+/* What to do with a block: its text (NULL when it is longer than
+ * CG_IMPORT_MAX_JSON_DOCUMENT_SIZE), its number from 1 and the line of its
+ * <script> tag; FALSE with @error stops the reading */
+typedef gboolean (*HtmlBlockFunc) (HtmlReader  *r,
+                                   const char  *text,
+                                   guint        block,
+                                   long         line,
+                                   GError     **error);
+
+struct _HtmlReader {
   Import            *im;
+  HtmlBlockFunc      block_func;
+  gpointer           block_data;
   GInputStream      *stream;
   htmlParserCtxtPtr  ctxt;
   GString           *text;      /* of the JSON-LD block being read, or NULL */
   gboolean           overlong;  /* ...which is too long to keep */
   long               line;      /* ...of its <script> tag */
   guint              n_blocks;
-  GError            *error;     /* what stopped the import */
-} HtmlReader;
+  GError            *error;     /* what stopped the reading */
+};
 
 static int
 html_read (void *data,
@@ -1588,10 +1601,7 @@ html_finish_block (HtmlReader *r)
 {
   g_autoptr(GString) text = g_steal_pointer (&r->text);
 
-  if (r->overlong)
-    add_problem (r->im, _("JSON-LD block %u (line %ld): longer than %u MB, skipped"),
-                 r->n_blocks, r->line, CG_IMPORT_MAX_JSON_DOCUMENT_SIZE / (1024 * 1024));
-  else if (!import_json_ld_block (r->im, text->str, r->n_blocks, r->line, &r->error))
+  if (!r->block_func (r, r->overlong ? NULL : text->str, r->n_blocks, r->line, &r->error))
     xmlStopParser (r->ctxt);
   r->overlong = FALSE;
 }
@@ -1693,14 +1703,17 @@ stream_is_utf8 (Import        *im,
   return g_seekable_seek (G_SEEKABLE (stream), 0, G_SEEK_SET, im->cancellable, error);
 }
 
+/* Reads the page @stream holds, giving each JSON-LD block to @func */
 static gboolean
-import_html (Import        *im,
-             GInputStream  *stream,
-             GError       **error)
+read_html_blocks (Import         *im,
+                  GInputStream   *stream,
+                  HtmlBlockFunc   func,
+                  gpointer        func_data,
+                  GError        **error)
 {
   int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                 HTML_PARSE_NONET;
-  HtmlReader r = { .im = im, .stream = stream };
+  HtmlReader r = { .im = im, .block_func = func, .block_data = func_data, .stream = stream };
   xmlParserInputBufferPtr buffer;
   xmlParserInputPtr input;
   gboolean utf8;
@@ -1710,7 +1723,10 @@ import_html (Import        *im,
 
   r.ctxt = htmlNewParserCtxt ();
   if (r.ctxt == NULL)
-    return fail_nothing_found (im, error);
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Out of memory"));
+      return FALSE;
+    }
 
   /* Only these callbacks: no tree is built */
   memset (r.ctxt->sax, 0, sizeof *r.ctxt->sax);
@@ -1729,7 +1745,8 @@ import_html (Import        *im,
       if (buffer != NULL)
         xmlFreeParserInputBuffer (buffer);
       htmlFreeParserCtxt (r.ctxt);
-      return fail_nothing_found (im, error);
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Out of memory"));
+      return FALSE;
     }
   inputPush (r.ctxt, input);
 
@@ -1756,12 +1773,72 @@ import_html (Import        *im,
       g_propagate_error (error, r.error);
       return FALSE;
     }
+  return TRUE;
+}
+
+static gboolean
+import_html_block (HtmlReader  *r,
+                   const char  *text,
+                   guint        block,
+                   long         line,
+                   GError     **error)
+{
+  if (text == NULL)
+    {
+      add_problem (r->im, _("JSON-LD block %u (line %ld): longer than %u MB, skipped"),
+                   block, line, CG_IMPORT_MAX_JSON_DOCUMENT_SIZE / (1024 * 1024));
+      return TRUE;
+    }
+
+  return import_json_ld_block (r->im, text, block, line, error);
+}
+
+static gboolean
+import_html (Import        *im,
+             GInputStream  *stream,
+             GError       **error)
+{
+  if (!read_html_blocks (im, stream, import_html_block, NULL, error))
+    return FALSE;
 
   im->bytes_done = im->bytes_total;
   if (im->n_emitted == 0)
     return fail_nothing_found (im, error);
 
   return TRUE;
+}
+
+static gboolean
+collect_html_block (HtmlReader  *r,
+                    const char  *text,
+                    guint        block,
+                    long         line,
+                    GError     **error)
+{
+  g_ptr_array_add (r->block_data, g_strdup_printf ("%ld:%s", line, text ? text : "(too long)"));
+  return TRUE;
+}
+
+GPtrArray *
+cg_job_import_html_blocks (const char *data,
+                           gsize       length)
+{
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (data, length, NULL);
+  g_autoptr(GPtrArray) blocks = g_ptr_array_new_with_free_func (g_free);
+  g_auto(CgImportReport) report = { 0 };
+  Import im;
+
+  import_init (&im, "", NULL, NULL, &report);
+  im.bytes_total = length;
+  if (!read_html_blocks (&im, stream, collect_html_block, blocks, NULL))
+    return NULL;
+  return g_steal_pointer (&blocks);
+}
+
+gboolean
+cg_job_import_is_json_ld_type (const char *type)
+{
+  return is_json_ld_type (type);
 }
 
 /* CSV */
