@@ -735,7 +735,8 @@ test_html_long_block (Fixture       *f,
 
 /* Pages larger than a read: a UTF-8 page without a <meta> whose characters
  * cross the reads is read as UTF-8; a Latin-1 page whose first byte that
- * is not UTF-8 comes after the first read is decoded as its <meta> says */
+ * is not UTF-8 comes after the first read is decoded as its <meta> says,
+ * or as Latin-1 when it says nothing */
 static void
 test_html_encoding_across_reads (Fixture       *f,
                                  gconstpointer  data)
@@ -748,6 +749,8 @@ test_html_encoding_across_reads (Fixture       *f,
     { "<html><head>", "Ing\xc3\xa9nieur \xe2\x80\x9c" "embarqu\xc3\xa9\xe2\x80\x9d \xf0\x9f\x98\x80",
       "Ingénieur “embarqué” 😀" },
     { "<html><head><meta charset=\"iso-8859-1\">", "Ing\xe9nieur", "Ingénieur" },
+    /* not UTF-8, and saying nothing: Latin-1 */
+    { "<html><head>", "Ing\xe9nieur \xe0 \xa3" "50", "Ingénieur à £50" },
   };
 
   for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
