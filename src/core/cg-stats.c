@@ -305,6 +305,33 @@ counts_add (GArray     *array,
   g_array_append_val (array, item);
 }
 
+/* Adds the rows of @stmt (a key, then a count), the first @limit of them
+ * (G_MAXUINT: all), to @counts, and sets @total to the count of them all;
+ * FALSE with @error when a step fails */
+static gboolean
+counts_read (GArray        *counts,
+             sqlite3       *db,
+             sqlite3_stmt  *stmt,
+             guint          limit,
+             guint         *total,
+             GError       **error)
+{
+  guint64 sum = 0;
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      guint count = (guint) sqlite3_column_int64 (stmt, 1);
+
+      if (counts->len < limit)
+        counts_add (counts, cg_db_column_text (stmt, 0), count);
+      sum += count;
+    }
+
+  *total = (guint) MIN (sum, G_MAXUINT);
+  return !step_failed (db, rc, error);
+}
+
 static void
 counts_set_percents (GArray *array,
                      guint   total)
@@ -559,7 +586,6 @@ shares (sqlite3      *db,
   g_autoptr(GArray) result = counts_new ();
   g_autoptr(GArray) found = counts_new ();
   guint total = 0;
-  int rc;
 
   if (known == NULL)
     {
@@ -585,14 +611,7 @@ shares (sqlite3      *db,
   if (stmt == NULL)
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      guint count = (guint) sqlite3_column_int64 (stmt, 1);
-
-      counts_add (found, cg_db_column_text (stmt, 0), count);
-      total += count;
-    }
-  if (step_failed (db, rc, error))
+  if (!counts_read (found, db, stmt, G_MAXUINT, &total, error))
     return NULL;
 
   if (all_known)
@@ -664,8 +683,7 @@ top_locations (sqlite3      *db,
   g_autoptr(GString) sql = g_string_new ("SELECT " FIRST_LOCATION " AS loc, count(*)");
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GArray) result = counts_new ();
-  gint64 total = 0;
-  int rc;
+  guint total = 0;
 
   append_from_where (sql, f, TRUE);
   g_string_append (sql, " AND j.locations IS NOT NULL AND j.locations <> ''"
@@ -677,20 +695,12 @@ top_locations (sqlite3      *db,
 
   /* every group is read for the total; there are far fewer places than
    * postings */
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      guint count = (guint) sqlite3_column_int64 (stmt, 1);
-
-      if (result->len < limit)
-        counts_add (result, cg_db_column_text (stmt, 0), count);
-      total += count;
-    }
-  if (step_failed (db, rc, error))
+  if (!counts_read (result, db, stmt, limit, &total, error))
     return NULL;
 
-  counts_set_percents (result, (guint) total);
+  counts_set_percents (result, total);
   if (total_out != NULL)
-    *total_out = (guint) total;
+    *total_out = total;
   return g_steal_pointer (&result);
 }
 
@@ -910,7 +920,6 @@ cg_stats_postings_by_month (sqlite3     *db,
   g_autoptr(GArray) result = counts_new ();
   guint total = 0;
   Filter f;
-  int rc;
 
   g_return_val_if_fail (db != NULL, NULL);
 
@@ -923,14 +932,7 @@ cg_stats_postings_by_month (sqlite3     *db,
   if (stmt == NULL)
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      guint count = (guint) sqlite3_column_int64 (stmt, 1);
-
-      counts_add (result, cg_db_column_text (stmt, 0), count);
-      total += count;
-    }
-  if (step_failed (db, rc, error))
+  if (!counts_read (result, db, stmt, G_MAXUINT, &total, error))
     return NULL;
 
   counts_set_percents (result, total);
