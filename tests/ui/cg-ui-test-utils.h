@@ -71,6 +71,25 @@ cg_ui_test_find (GtkWidget     *root,
   return NULL;
 }
 
+/* cg_ui_test_find(), running the main context until the widget is found
+ * or 5 s have passed (a revealer that opens, a busy X server) */
+static inline GtkWidget *
+cg_ui_test_wait_find (GtkWidget     *root,
+                      GType          type,
+                      CgUiTestShown  shown,
+                      const char    *text,
+                      const char    *tooltip)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  GtkWidget *found;
+
+  while ((found = cg_ui_test_find (root, type, shown, text, tooltip)) == NULL &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+
+  return found;
+}
+
 /* A visible label under @root reading @text, or NULL */
 static inline GtkWidget *
 cg_ui_test_find_label (GtkWidget  *root,

@@ -583,8 +583,9 @@ test_search_table_and_stats (Fixture       *f,
 
     g_assert_nonnull (toggle);
     gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
-    cg_ui_test_iterate (50);
-    company = find_widget (GTK_WIDGET (f->page), GTK_TYPE_ENTRY, NULL);
+    /* (the filters slide in) */
+    company = cg_ui_test_wait_find (GTK_WIDGET (f->page), GTK_TYPE_ENTRY, CG_UI_TEST_MAPPED,
+                                    NULL, NULL);
     g_assert_nonnull (company);
     gtk_editable_set_text (GTK_EDITABLE (company), "zeta");
     cg_ui_test_iterate (50);
