@@ -733,6 +733,24 @@ test_html_long_block (Fixture       *f,
   g_assert_cmpstr (titles, ==, "After,Unclosed");
 }
 
+/* libxml2 reads "<x:script>" as a <script> that holds elements: a block
+ * in it is found (the document tree walk of old did not go into scripts) */
+static void
+test_html_script_in_script (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_auto(CgImportReport) report = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (import_text (f, "nested.html",
+                              "<html><head><x:script>\n<script type=\"application/ld+json\">"
+                              "{\"@type\": \"JobPosting\", \"title\": \"Nested\", "
+                              "\"url\": \"https://x.example/n\"}</script></x:script></head></html>",
+                              -1, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.added, ==, 1);
+}
+
 /* Pages larger than a read: a UTF-8 page without a <meta> whose characters
  * cross the reads is read as UTF-8; a Latin-1 page whose first byte that
  * is not UTF-8 comes after the first read is decoded as its <meta> says,
@@ -2003,6 +2021,7 @@ main (int   argc,
   ADD ("html/no-json-ld", test_html_no_json_ld);
   ADD ("html/broken-block", test_html_broken_block);
   ADD ("html/long-block", test_html_long_block);
+  ADD ("html/script-in-script", test_html_script_in_script);
   ADD ("html/encoding-across-reads", test_html_encoding_across_reads);
   ADD ("csv/jobs", test_csv_jobs);
   ADD ("csv/odd-headers", test_csv_odd_headers);

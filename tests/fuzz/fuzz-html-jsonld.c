@@ -85,14 +85,19 @@ tree_blocks (const char *data,
   GPtrArray *blocks = g_ptr_array_new_with_free_func (g_free);
   xmlNode *node = doc != NULL ? doc->children : NULL;
 
-  /* depth first, without recursion */
+  /* depth first, without recursion; a JSON-LD block is taken whole, other
+   * elements (a <script> of another type too: libxml2 can nest one in it)
+   * are gone into */
   while (node != NULL)
     {
+      gboolean block = FALSE;
+
       if (node->type == XML_ELEMENT_NODE && g_ascii_strcasecmp ((const char *) node->name, "script") == 0)
         {
           xmlChar *type = xmlGetProp (node, (const xmlChar *) "type");
 
-          if (type != NULL && cg_job_import_is_json_ld_type ((const char *) type))
+          block = type != NULL && cg_job_import_is_json_ld_type ((const char *) type);
+          if (block)
             {
               xmlChar *content = xmlNodeGetContent (node);
 
@@ -102,7 +107,7 @@ tree_blocks (const char *data,
             }
           xmlFree (type);
         }
-      else if (node->type == XML_ELEMENT_NODE && node->children != NULL)
+      if (!block && node->type == XML_ELEMENT_NODE && node->children != NULL)
         {
           node = node->children;
           continue;
