@@ -10,8 +10,9 @@
  *   refused above CG_IMPORT_MAX_JSON_DOCUMENT_SIZE;
  * - JSON Lines: one JSON value a line, streamed; a line that is not JSON or
  *   holds no posting is reported and skipped;
- * - HTML: a saved page; libxml2's HTML parser finds its
- *   <script type="application/ld+json"> blocks, read by cg_jsonld_parse();
+ * - HTML: a saved page, streamed through libxml2's HTML parser with SAX
+ *   callbacks that keep the text of its <script type="application/ld+json">
+ *   blocks, each read by cg_jsonld_parse() (see HtmlReader);
  * - CSV with a header row, streamed through libcsv; the columns are found by
  *   their names (many spellings: "Job Title", "position", "job_title", ...).
  *
