@@ -751,6 +751,25 @@ test_html_script_in_script (Fixture       *f,
   g_assert_cmpuint (report.added, ==, 1);
 }
 
+/* A block under 300 nested elements: libxml2 stops building a tree 256
+ * deep, the streamed reader builds none and finds it */
+static void
+test_html_deep (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new ("<html><body>");
+  g_auto(CgImportReport) report = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append (text, "<div>");
+  g_string_append (text, "<script type=\"application/ld+json\">{\"@type\": \"JobPosting\", "
+                         "\"title\": \"Deep\", \"url\": \"https://x.example/d\"}</script>");
+  g_assert_true (import_text (f, "deep.html", text->str, text->len, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.added, ==, 1);
+}
+
 /* Pages larger than a read: a UTF-8 page without a <meta> whose characters
  * cross the reads is read as UTF-8; a Latin-1 page whose first byte that
  * is not UTF-8 comes after the first read is decoded as its <meta> says,
@@ -2022,6 +2041,7 @@ main (int   argc,
   ADD ("html/broken-block", test_html_broken_block);
   ADD ("html/long-block", test_html_long_block);
   ADD ("html/script-in-script", test_html_script_in_script);
+  ADD ("html/deep", test_html_deep);
   ADD ("html/encoding-across-reads", test_html_encoding_across_reads);
   ADD ("csv/jobs", test_csv_jobs);
   ADD ("csv/odd-headers", test_csv_odd_headers);

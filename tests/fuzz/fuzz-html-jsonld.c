@@ -78,8 +78,10 @@ tree_blocks (const char *data,
              size_t      size)
 {
   gboolean utf8 = g_utf8_validate_len (data, size, NULL);
+  /* (HUGE: libxml2 stops building a tree 256 elements deep; the reader,
+   * which builds none, goes on) */
   int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                HTML_PARSE_NONET | (utf8 ? HTML_PARSE_IGNORE_ENC : 0);
+                HTML_PARSE_NONET | XML_PARSE_HUGE | (utf8 ? HTML_PARSE_IGNORE_ENC : 0);
   Source source = { data, size };
   htmlDocPtr doc = htmlReadIO (source_read, NULL, &source, NULL, utf8 ? "UTF-8" : NULL, options);
   GPtrArray *blocks = g_ptr_array_new_with_free_func (g_free);
