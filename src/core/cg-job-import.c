@@ -1336,6 +1336,26 @@ import_array_element (Import        *im,
   return ok;
 }
 
+/* Checks @length bytes of text read from a stream (@at_end: nothing
+ * follows them): the number of bytes at their end that start a character
+ * the next read may finish (0 to 3), or -1 when the text is not UTF-8 (a
+ * character cut by the end of a read is whole after the next; none is 4
+ * bytes long without being valid) */
+static gssize
+utf8_validate_read (const char *data,
+                    gsize       length,
+                    gboolean    at_end)
+{
+  const char *valid_end;
+  gsize cut;
+
+  if (g_utf8_validate_len (data, length, &valid_end))
+    return 0;
+
+  cut = data + length - valid_end;
+  return at_end || cut >= 4 ? -1 : (gssize) cut;
+}
+
 /* Appends up to @size bytes of @stream to @buf; *@n_valid (bytes of @buf
  * known to be UTF-8) moves on to the last whole character read */
 static gboolean
@@ -1348,8 +1368,8 @@ array_read (Import        *im,
             GError       **error)
 {
   gsize before = buf->len;
-  const char *valid_end;
   gsize n = 0;
+  gssize cut;
 
   g_byte_array_set_size (buf, before + size);
   if (!g_input_stream_read_all (stream, buf->data + before, size, &n, im->cancellable, error))
@@ -1357,17 +1377,14 @@ array_read (Import        *im,
   g_byte_array_set_size (buf, before + n);
   *eof = n < size;
 
-  if (!g_utf8_validate_len ((const char *) buf->data + *n_valid, buf->len - *n_valid, &valid_end))
+  cut = utf8_validate_read ((const char *) buf->data + *n_valid, buf->len - *n_valid, *eof);
+  if (cut < 0)
     {
-      /* A character cut by the end of the read is whole after the next */
-      if (*eof || (const char *) buf->data + buf->len - valid_end >= 4)
-        {
-          g_set_error_literal (error, CG_IMPORT_ERROR, CG_IMPORT_ERROR_NOT_TEXT,
-                               _("The file is not valid UTF-8 text"));
-          return FALSE;
-        }
+      g_set_error_literal (error, CG_IMPORT_ERROR, CG_IMPORT_ERROR_NOT_TEXT,
+                           _("The file is not valid UTF-8 text"));
+      return FALSE;
     }
-  *n_valid = valid_end - (const char *) buf->data;
+  *n_valid = buf->len - (gsize) cut;
   return TRUE;
 }
 
@@ -1672,33 +1689,19 @@ stream_is_utf8 (Import        *im,
   g_autofree char *buffer = g_malloc (CHUNK_SIZE + 4);
   gsize kept = 0;  /* bytes of a character cut by the last read */
 
-  *utf8 = TRUE;
   for (;;)
     {
-      const char *end;
       gssize n = g_input_stream_read (stream, buffer + kept, CHUNK_SIZE, im->cancellable, error);
+      gssize cut;
 
       if (n < 0)
         return FALSE;
-      if (n == 0)
-        {
-          *utf8 = kept == 0;
-          break;
-        }
-      if (g_utf8_validate_len (buffer, kept + n, &end))
-        {
-          kept = 0;
-          continue;
-        }
-      /* A character cut by the end of the read is whole after the next;
-       * no character is 4 bytes long without being valid */
-      kept = buffer + kept + n - end;
-      if (kept >= 4)
-        {
-          *utf8 = FALSE;
-          break;
-        }
-      memmove (buffer, end, kept);
+      cut = utf8_validate_read (buffer, kept + n, n == 0);
+      *utf8 = cut >= 0;
+      if (n == 0 || cut < 0)
+        break;
+      memmove (buffer, buffer + kept + n - cut, cut);
+      kept = cut;
     }
 
   return g_seekable_seek (G_SEEKABLE (stream), 0, G_SEEK_SET, im->cancellable, error);
