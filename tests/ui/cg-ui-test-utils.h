@@ -97,3 +97,51 @@ cg_ui_test_find_label (GtkWidget  *root,
 {
   return cg_ui_test_find (root, GTK_TYPE_LABEL, CG_UI_TEST_VISIBLE, text, NULL);
 }
+
+/* What cg_ui_test_wait_until() waits for */
+typedef gboolean (*CgUiTestCondition) (gpointer data);
+
+static inline void
+cg_ui_test_wake_cb (gpointer data)
+{
+  *(guint *) data = 0;
+}
+
+/* Runs the main context until @condition holds, or fails the test after
+ * 20 s. It blocks on events between checks (waking at least every 10 ms),
+ * so a busy machine makes it slower, never wrong. */
+static inline void
+cg_ui_test_wait_until (CgUiTestCondition  condition,
+                       gpointer           data,
+                       const char        *what)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      guint wake = g_timeout_add_once (10, cg_ui_test_wake_cb, &wake);
+
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Waited 20 s for %s", what);
+      g_main_context_iteration (NULL, TRUE);
+      g_clear_handle_id (&wake, g_source_remove);
+    }
+}
+
+static inline gboolean
+cg_ui_test_is_visible_cb (gpointer widget)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (widget));
+}
+
+static inline gboolean
+cg_ui_test_is_hidden_cb (gpointer widget)
+{
+  return !gtk_widget_get_visible (GTK_WIDGET (widget));
+}
+
+static inline gboolean
+cg_ui_test_is_active_cb (gpointer window)
+{
+  return gtk_window_is_active (GTK_WINDOW (window));
+}

@@ -20,6 +20,7 @@
 
 #include "cg-chart.h"
 #include "cg-chart-card.h"
+#include "cg-ui-test-utils.h"
 
 static const CgChartKind all_kinds[] = {
   CG_CHART_BARS, CG_CHART_DONUT, CG_CHART_HISTOGRAM, CG_CHART_COLUMNS, CG_CHART_LINE,
@@ -595,6 +596,9 @@ test_keyboard_in_window (void)
   gtk_window_set_child (window, GTK_WIDGET (chart));
   gtk_window_present (window);
   iterate_until_drawn (GTK_WIDGET (chart));
+  /* the details follow the keyboard focus, which a window has only once
+   * the X server made it active: on a busy server that comes late */
+  cg_ui_test_wait_until (cg_ui_test_is_active_cb, window, "the window to be active");
 
   /* focusing the chart focuses its first item */
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (chart)));
@@ -614,13 +618,14 @@ test_keyboard_in_window (void)
     if (GTK_IS_POPOVER (popover))
       break;
   g_assert_nonnull (popover);
-  g_assert_true (gtk_widget_get_visible (popover));
+  /* shown at once when the item is drawn, else after the next frame */
+  cg_ui_test_wait_until (cg_ui_test_is_visible_cb, popover, "the details popover");
   g_assert_cmpuint (count_labels (popover, "Part-time"), ==, 1);
   g_assert_cmpuint (count_labels (popover, "10 postings\n6% of all"), ==, 1);
 
   /* and hidden when the focus leaves */
   gtk_window_set_focus (window, NULL);
-  g_assert_false (gtk_widget_get_visible (popover));
+  cg_ui_test_wait_until (cg_ui_test_is_hidden_cb, popover, "the popover to hide");
 
   gtk_window_destroy (window);
 }
