@@ -116,6 +116,15 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   g_assert (cg_markdown_get_reading_minutes (md) >= 1);
 
+  /* the full-text index's plain text: valid, on one line, no raw HTML */
+  {
+    g_autofree char *plain = cg_markdown_dup_plain_text ((const char *) data, size);
+
+    g_assert (g_utf8_validate (plain, -1, NULL));
+    g_assert (strchr (plain, '\n') == NULL);
+    g_assert (cg_markdown_get_word_count (md) == 0 || plain[0] != '\0');
+  }
+
   page = cg_markdown_page (cg_markdown_get_first_heading (md), html, "en");
   g_assert (page != NULL);
   g_clear_pointer (&page, g_free);

@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "cg-db.h"
+#include "cg-markdown.h"
 
 G_DEFINE_QUARK (cg-db-error-quark, cg_db_error)
 
@@ -129,6 +130,25 @@ cg_db_set_error (GError     **error,
   set_error (error, db, rc, what, TRUE);
 }
 
+/* cg_plain_text(MARKDOWN): the plain text a reader sees, for the
+ * full-text tables; NULL stays NULL */
+static void
+plain_text_fn (sqlite3_context  *context,
+               int               argc,
+               sqlite3_value   **argv)
+{
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+  char *plain;
+
+  if (text == NULL)
+    {
+      sqlite3_result_null (context);
+      return;
+    }
+  plain = cg_markdown_dup_plain_text (text, sqlite3_value_bytes (argv[0]));
+  sqlite3_result_text (context, plain, -1, g_free);
+}
+
 sqlite3 *
 cg_db_open (const char  *path,
             gboolean     read_only,
@@ -182,6 +202,10 @@ cg_db_open (const char  *path,
 
   sqlite3_extended_result_codes (db, TRUE);
   sqlite3_busy_timeout (db, 2000);
+  /* the full-text tables' triggers call it (see cg-schema.c) */
+  sqlite3_create_function (db, "cg_plain_text", 1,
+                           SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                           NULL, plain_text_fn, NULL, NULL);
 
   /* Reading the schema is the first thing that fails on a file that is
    * not a database, so do it here and report it as such. */

@@ -298,6 +298,44 @@ const CgMigration cg_user_migrations[] = {
     "CREATE INDEX jobs_stats ON jobs (role, expired, valid_through, arrangement, employment_type,"
     "  pay_currency, pay_annual_min, pay_annual_max);"
   },
+  {
+    /* Translators: a step of upgrading the library, in an error message */
+    N_("plain-text search"),
+    /* Guides, FAQ answers and role summaries are Markdown: their full-text
+     * tables now hold the plain text the reader sees (cg_plain_text(), the
+     * Markdown pipeline's, registered on every connection by cg_db_open()),
+     * so that search snippets read as prose rather than as "| [Firmware
+     * engineer](role:firmware-engineer)". The tables keep their own copy of
+     * that text (no external content), which snippet() reads. */
+#define PLAIN_FTS(table, cols, values, old_values) \
+    "DROP TRIGGER " table "_fts_insert;" \
+    "DROP TRIGGER IF EXISTS " table "_fts_update;" \
+    "DROP TRIGGER " table "_fts_delete;" \
+    "DROP TABLE " table "_fts;" \
+    "CREATE VIRTUAL TABLE " table "_fts USING fts5 (" cols "," \
+    "  tokenize = 'unicode61 remove_diacritics 2');" \
+    "CREATE TRIGGER " table "_fts_insert AFTER INSERT ON " table " BEGIN" \
+    "  INSERT INTO " table "_fts (rowid, " cols ") VALUES (new.id, " values ");" \
+    "END;" \
+    "CREATE TRIGGER " table "_fts_delete AFTER DELETE ON " table " BEGIN" \
+    "  DELETE FROM " table "_fts WHERE rowid = old.id;" \
+    "END;" \
+    "CREATE TRIGGER " table "_fts_update AFTER UPDATE ON " table " BEGIN" \
+    "  DELETE FROM " table "_fts WHERE rowid = old.id;" \
+    "  INSERT INTO " table "_fts (rowid, " cols ") VALUES (new.id, " values ");" \
+    "END;" \
+    "INSERT INTO " table "_fts (rowid, " cols ") SELECT id, " old_values " FROM " table ";"
+    PLAIN_FTS ("guides", "title, description, keywords, body",
+               "new.title, new.description, new.keywords, cg_plain_text (new.body)",
+               "title, description, keywords, cg_plain_text (body)")
+    PLAIN_FTS ("faq", "question, answer",
+               "new.question, cg_plain_text (new.answer)",
+               "question, cg_plain_text (answer)")
+    PLAIN_FTS ("roles", "name, summary",
+               "new.name, cg_plain_text (new.summary)",
+               "name, cg_plain_text (summary)")
+#undef PLAIN_FTS
+  },
 };
 
 const guint cg_user_n_migrations = G_N_ELEMENTS (cg_user_migrations);

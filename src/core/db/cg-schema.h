@@ -19,6 +19,6 @@ extern const char *const cg_content_schema_sql;
 extern const CgMigration cg_user_migrations[];
 extern const guint cg_user_n_migrations;
 
-#define CG_USER_SCHEMA_VERSION 6
+#define CG_USER_SCHEMA_VERSION 7
 
 G_END_DECLS

@@ -79,6 +79,7 @@ typedef struct
 
   gboolean             in_word;
   guint                words;
+  GString             *plain;         /* the plain text, when asked for */
 
   CgMarkdown          *md;
 } Renderer;
@@ -501,6 +502,11 @@ static inline void
 end_word (Renderer *self)
 {
   self->in_word = FALSE;
+  /* what ends a word apart (a break, a block, a table cell) keeps the
+   * plain text's words apart too */
+  if (self->plain != NULL && self->plain->len > 0 &&
+      self->plain->str[self->plain->len - 1] != ' ')
+    g_string_append_c (self->plain, ' ');
 }
 
 /* A word is a run of letters and digits, which apostrophes, hyphens,
@@ -568,6 +574,25 @@ count_words (Renderer   *self,
 
   self->in_word = in_word;
   self->words = words;
+}
+
+/* Text that the reader sees: counted, and kept when the plain text is
+ * asked for */
+static void
+take_text (Renderer   *self,
+           const char *text)
+{
+  count_words (self, text);
+  if (self->plain == NULL || text == NULL)
+    return;
+  /* the lines of a code block are apart like words */
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p != '\n' && *p != '\r' && *p != '\t')
+        g_string_append_c (self->plain, *p);
+      else if (self->plain->len > 0 && self->plain->str[self->plain->len - 1] != ' ')
+        g_string_append_c (self->plain, ' ');
+    }
 }
 
 /* Iteration helpers */
@@ -1518,12 +1543,12 @@ transform (Renderer   *self,
         {
         case CMARK_NODE_TEXT:
           restore_literal (self, node, "|");
-          count_words (self, literal_of (node));
+          take_text (self, literal_of (node));
           break;
 
         case CMARK_NODE_CODE:
           restore_literal (self, node, self->table != NULL ? "|" : "\\|");
-          count_words (self, literal_of (node));
+          take_text (self, literal_of (node));
           break;
 
         case CMARK_NODE_SOFTBREAK:
@@ -1553,7 +1578,7 @@ transform (Renderer   *self,
         case CMARK_NODE_CODE_BLOCK:
           end_word (self);
           if (!handle_code_block (self, iter, node))
-            count_words (self, literal_of (node));
+            take_text (self, literal_of (node));
           end_word (self);
           break;
 
@@ -1607,27 +1632,13 @@ transform (Renderer   *self,
   cmark_iter_free (iter);
 }
 
-/**
- * cg_markdown_render:
- * @text: (nullable): the Markdown body, without front matter
- * @length: its length in bytes, or -1 when it is nul-terminated
- * @block_infos: (nullable): the info words of live blocks, e.g. "compare"
- * @block_func: (nullable): renders a live block
- * @block_data: data for @block_func
- *
- * Renders @text to an HTML fragment, with the transforms of the pipeline:
- * heading ids and a table of contents, GFM pipe tables, rewritten or dropped
- * links, bundled images only, live blocks. Raw HTML of the source never
- * reaches the output. Invalid UTF-8 is repaired first.
- *
- * Returns: (transfer full): the rendered document, never %NULL
- */
-CgMarkdown *
-cg_markdown_render (const char          *text,
-                    gssize               length,
-                    const char * const  *block_infos,
-                    CgMarkdownBlockFunc  block_func,
-                    gpointer             block_data)
+static CgMarkdown *
+render (const char          *text,
+        gssize               length,
+        const char * const  *block_infos,
+        CgMarkdownBlockFunc  block_func,
+        gpointer             block_data,
+        GString             *plain)
 {
   g_autofree char *valid = NULL;
   g_autofree char *protected = NULL;
@@ -1689,6 +1700,7 @@ cg_markdown_render (const char          *text,
   self.lines = g_array_new (FALSE, FALSE, sizeof (Line));
   self.aligns = g_array_new (FALSE, FALSE, sizeof (Align));
   self.cells = g_ptr_array_new ();
+  self.plain = plain;
   self.md = md;
 
   transform (&self, doc);
@@ -1702,14 +1714,69 @@ cg_markdown_render (const char          *text,
   g_ptr_array_unref (self.cells);
 
   /* The tree and the output buffer live in the arena: take the output out
-   * and drop the rest; the tree needs no cmark_node_free(). */
-  md->html = cmark_render_html (doc, CMARK_OPT_DEFAULT);
-  md->html_block = arena_steal_string (&md->html);
+   * and drop the rest; the tree needs no cmark_node_free(). Who asked for
+   * the plain text needs no HTML. */
+  if (plain == NULL)
+    {
+      md->html = cmark_render_html (doc, CMARK_OPT_DEFAULT);
+      md->html_block = arena_steal_string (&md->html);
+    }
 
   current_arena = outer_arena;
   arena_clear (&arena);
 
   return md;
+}
+
+/**
+ * cg_markdown_render:
+ * @text: (nullable): the Markdown body, without front matter
+ * @length: its length in bytes, or -1 when it is nul-terminated
+ * @block_infos: (nullable): the info words of live blocks, e.g. "compare"
+ * @block_func: (nullable): renders a live block
+ * @block_data: data for @block_func
+ *
+ * Renders @text to an HTML fragment, with the transforms of the pipeline:
+ * heading ids and a table of contents, GFM pipe tables, rewritten or dropped
+ * links, bundled images only, live blocks. Raw HTML of the source never
+ * reaches the output. Invalid UTF-8 is repaired first.
+ *
+ * Returns: (transfer full): the rendered document, never %NULL
+ */
+CgMarkdown *
+cg_markdown_render (const char          *text,
+                    gssize               length,
+                    const char * const  *block_infos,
+                    CgMarkdownBlockFunc  block_func,
+                    gpointer             block_data)
+{
+  return render (text, length, block_infos, block_func, block_data, NULL);
+}
+
+/**
+ * cg_markdown_dup_plain_text:
+ * @text: (nullable): the Markdown body, without front matter
+ * @length: its length in bytes, or -1 when it is nul-terminated
+ *
+ * The text a reader sees in @text rendered by cg_markdown_render(), without
+ * markup: no emphasis marks, link targets, table pipes or raw HTML; blocks,
+ * breaks and table cells apart by one space; code kept; live blocks left
+ * out. What the full-text index holds, so that search snippets read as
+ * prose.
+ *
+ * Returns: (transfer full): the plain text, never %NULL
+ */
+char *
+cg_markdown_dup_plain_text (const char *text,
+                            gssize      length)
+{
+  GString *plain = g_string_new (NULL);
+  CgMarkdown *md = render (text, length, NULL, NULL, NULL, plain);
+
+  cg_markdown_free (md);
+  if (plain->len > 0 && plain->str[plain->len - 1] == ' ')
+    g_string_truncate (plain, plain->len - 1);
+  return g_string_free (plain, FALSE);
 }
 
 void

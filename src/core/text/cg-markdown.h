@@ -38,6 +38,8 @@ CgMarkdown  *cg_markdown_render               (const char          *text,
                                                CgMarkdownBlockFunc  block_func,
                                                gpointer             block_data);
 void         cg_markdown_free                 (CgMarkdown          *md);
+char        *cg_markdown_dup_plain_text       (const char          *text,
+                                               gssize               length);
 
 const char  *cg_markdown_get_html             (const CgMarkdown    *md);
 GPtrArray   *cg_markdown_get_toc              (const CgMarkdown    *md);

@@ -148,6 +148,36 @@ test_hostile_and_empty (Fixture       *f,
   g_assert_cmpint (cg_library_count (f->library, CG_LIBRARY_KIND_JOBS), ==, 3);
 }
 
+/* Snippets of guides, FAQ answers and roles read as prose: the full-text
+ * tables hold the plain text of their Markdown */
+static void
+test_snippets_are_prose (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) results = cg_search (cg_library_get_db (f->library), "firmware", 50, &error);
+  guint checked = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < results->len; i++)
+    {
+      CgSearchResult *r = g_ptr_array_index (results, i);
+      g_autofree char *plain = NULL;
+
+      if (r->kind != CG_SEARCH_KIND_GUIDE && r->kind != CG_SEARCH_KIND_FAQ &&
+          r->kind != CG_SEARCH_KIND_ROLE)
+        continue;
+      plain = cg_search_snippet_to_plain (r->snippet);
+      g_assert_null (strstr (plain, "**"));
+      g_assert_null (strstr (plain, "]("));
+      g_assert_null (strstr (plain, "| "));
+      g_assert_false (g_str_has_prefix (plain, "#"));
+      checked++;
+    }
+  /* the bundled guides and FAQ speak of firmware */
+  g_assert_cmpuint (checked, >=, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -157,6 +187,7 @@ main (int   argc,
   g_test_add ("/search/every-kind", Fixture, NULL, fixture_setup, test_every_kind, fixture_teardown);
   g_test_add ("/search/postings-and-snippets", Fixture, NULL, fixture_setup, test_postings_and_snippets, fixture_teardown);
   g_test_add ("/search/hostile-and-empty", Fixture, NULL, fixture_setup, test_hostile_and_empty, fixture_teardown);
+  g_test_add ("/search/snippets-are-prose", Fixture, NULL, fixture_setup, test_snippets_are_prose, fixture_teardown);
   g_test_add_func ("/search/markup-escaped", test_markup_is_escaped);
 
   return g_test_run ();

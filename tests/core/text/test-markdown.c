@@ -972,6 +972,46 @@ test_large_document (void)
   g_assert_cmpuint (cg_markdown_get_word_count (md), ==, 2000 * 13);
 }
 
+/* The plain text that the full-text index holds: what a reader sees,
+ * without the marks of Markdown */
+static void
+test_plain_text (void)
+{
+  static const struct {
+    const char *markdown;
+    const char *plain;
+  } cases[] = {
+    { "# Embedded ML engineer versus firmware engineer\n",
+      "Embedded ML engineer versus firmware engineer" },
+    { "**C and C++.** Both *matter*.", "C and C++. Both matter." },
+    { "See [Firmware engineer](role:firmware-engineer) or <b>raw</b> HTML.",
+      "See Firmware engineer or raw HTML." },
+    { "| Role | Pay |\n|---|---|\n| [Firmware engineer](role:firmware-engineer) | high |\n",
+      "Role Pay Firmware engineer high" },
+    { "- one\n- two\n\n`code` and\nnext line", "one two code and next line" },
+    { "```\nmake flash\n```\n", "make flash" },
+    { "a \\| b", "a | b" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *plain = cg_markdown_dup_plain_text (cases[i].markdown, -1);
+
+      g_assert_cmpstr (plain, ==, cases[i].plain);
+    }
+
+  /* NULL and invalid UTF-8 are text too */
+  {
+    g_autofree char *empty = cg_markdown_dup_plain_text (NULL, -1);
+    g_autofree char *repaired = cg_markdown_dup_plain_text ("caf\xe9 *ok*", -1);
+
+    g_assert_cmpstr (empty, ==, "");
+    g_assert_true (g_utf8_validate (repaired, -1, NULL));
+    g_assert_true (g_str_has_suffix (repaired, " ok"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1042,6 +1082,7 @@ main (int   argc,
   g_test_add_func ("/markdown/words/count", test_word_count);
   g_test_add_func ("/markdown/words/reading-minutes", test_reading_minutes);
 
+  g_test_add_func ("/markdown/plain-text", test_plain_text);
   g_test_add_func ("/markdown/page/wrapper", test_page);
   g_test_add_func ("/markdown/page/defaults", test_page_defaults);
 
