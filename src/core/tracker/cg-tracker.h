@@ -4,6 +4,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
+ * One header for the tracker's callers; the code is in one file per
+ * concern (cg-tracker-stages.c, cg-tracker-applications.c, ..., see
+ * cg-tracker.c).
+ *
  * Plain functions over the library's connection. Every write is one
  * transaction, records what it changed in application_history (time, field,
  * old value, new value) and bumps the application's `updated` time. Failures
@@ -308,11 +312,11 @@ typedef struct {
 typedef struct {
   guint      total;          /* every application, archived included */
   GPtrArray *stages;         /* CgTrackerStageStats, in board order */
-  guint      applied;        /* the funnel, see cg-tracker.c */
+  guint      applied;        /* the funnel, see cg-tracker-stats.c */
   guint      interviewing;
   guint      offer;
   guint      accepted;
-  guint      responded;      /* applied and moved on, see cg-tracker.c */
+  guint      responded;      /* applied and moved on, see cg-tracker-stats.c */
   double     response_rate;  /* responded / applied; 0 when none applied */
   GPtrArray *weeks;          /* CgTrackerWeekStats, oldest first; the last
                               * is the week of @today */
@@ -367,8 +371,8 @@ void     cg_tracker_import_report_clear (CgTrackerImportReport  *report);
 /* Imports a CSV file exported by another tracker, in one transaction,
  * through cg-csv-reader.h: the delimiter (, ; or tab) is found, and the
  * file may be UTF-8 (with or without a BOM), UTF-16 with a BOM, or else
- * Latin-1. The columns are found by their header (see cg-tracker.c for the
- * names). Dates are read by cg_date_parse() in the forms people's tools
+ * Latin-1. The columns are found by their header (see
+ * cg-tracker-import.c for the names). Dates are read by cg_date_parse() in the forms people's tools
  * write (CG_DATE_HUMAN: ISO dates and date-times, DD.MM.YYYY, M/D/YYYY and
  * M/D/YY with an optional time, "24 Mar 2023", "March 24, 2023"). A '
  * before = + - @ or a tab that starts a cell (the formula defence of
