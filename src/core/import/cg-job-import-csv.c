@@ -1,0 +1,842 @@
+/* cg-job-import-csv.c: CSV files of job postings
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * CSV with a header row (exports of job boards and scrapers), streamed
+ * through libcsv a line at a time (see CgImportReader). The columns are
+ * found by their names, in many spellings ("Job Title", "position",
+ * "job_title", ...), and each row becomes a record whose strings point into
+ * the row's cells, without copying. Plain-text descriptions skip the HTML
+ * parser (see cg-job-import-plain-text.c).
+ */
+#define G_LOG_DOMAIN "cg-job-import"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <csv.h>
+#include <glib/gi18n-lib.h>
+
+#include "cg-html-markdown.h"
+#include "cg-job-import-private.h"
+
+#define MAX_CSV_COLUMNS 4096
+
+typedef enum {
+  COL_TITLE,
+  COL_COMPANY,
+  COL_LOCATION,
+  COL_REGION,
+  COL_SALARY,
+  COL_SALARY_MIN,
+  COL_SALARY_MAX,
+  COL_PAY_PERIOD,
+  COL_CURRENCY,
+  COL_URL,
+  COL_POSTED,
+  COL_EXPIRES,
+  COL_DESCRIPTION,
+  COL_TYPE,
+  COL_REMOTE,
+  COL_CATEGORY,
+  COL_IDENTIFIER,
+  N_COLS
+} Column;
+
+/* Header names, lower case without spaces, "_", "-" or "."; for each
+ * column, the earlier names win ("title" over "name"). */
+static const struct {
+  const char *name;
+  Column      column;
+} csv_headers[] = {
+  { "title", COL_TITLE }, { "jobtitle", COL_TITLE }, { "position", COL_TITLE },
+  { "positiontitle", COL_TITLE }, { "jobposition", COL_TITLE }, { "jobname", COL_TITLE },
+  { "role", COL_TITLE }, { "name", COL_TITLE }, { "job", COL_TITLE },
+
+  { "company", COL_COMPANY }, { "companyname", COL_COMPANY }, { "employer", COL_COMPANY },
+  { "employername", COL_COMPANY }, { "organization", COL_COMPANY },
+  { "organisation", COL_COMPANY }, { "hiringorganization", COL_COMPANY },
+  { "hiringorganisation", COL_COMPANY }, { "hiringcompany", COL_COMPANY },
+
+  { "location", COL_LOCATION }, { "joblocation", COL_LOCATION }, { "locations", COL_LOCATION },
+  { "worklocation", COL_LOCATION }, { "city", COL_LOCATION }, { "place", COL_LOCATION },
+
+  { "state", COL_REGION }, { "region", COL_REGION }, { "province", COL_REGION },
+
+  { "salary", COL_SALARY }, { "pay", COL_SALARY }, { "salaryestimate", COL_SALARY },
+  { "compensation", COL_SALARY }, { "salaryrange", COL_SALARY }, { "payrange", COL_SALARY },
+  { "wage", COL_SALARY }, { "wages", COL_SALARY },
+
+  { "minsalary", COL_SALARY_MIN }, { "salarymin", COL_SALARY_MIN },
+  { "minimumsalary", COL_SALARY_MIN }, { "minpay", COL_SALARY_MIN },
+  { "paymin", COL_SALARY_MIN }, { "salaryfrom", COL_SALARY_MIN }, { "minamount", COL_SALARY_MIN },
+
+  { "maxsalary", COL_SALARY_MAX }, { "salarymax", COL_SALARY_MAX },
+  { "maximumsalary", COL_SALARY_MAX }, { "maxpay", COL_SALARY_MAX },
+  { "paymax", COL_SALARY_MAX }, { "salaryto", COL_SALARY_MAX }, { "maxamount", COL_SALARY_MAX },
+
+  { "payperiod", COL_PAY_PERIOD }, { "salaryperiod", COL_PAY_PERIOD },
+  { "salaryunit", COL_PAY_PERIOD }, { "payunit", COL_PAY_PERIOD },
+  { "interval", COL_PAY_PERIOD }, { "unittext", COL_PAY_PERIOD },
+
+  { "currency", COL_CURRENCY }, { "salarycurrency", COL_CURRENCY }, { "paycurrency", COL_CURRENCY },
+
+  { "url", COL_URL }, { "link", COL_URL }, { "joburl", COL_URL }, { "joblink", COL_URL },
+  { "applyurl", COL_URL }, { "applicationurl", COL_URL }, { "jobpostingurl", COL_URL },
+  { "postingurl", COL_URL }, { "href", COL_URL },
+
+  { "posted", COL_POSTED }, { "date", COL_POSTED }, { "dateposted", COL_POSTED },
+  { "posteddate", COL_POSTED }, { "postingdate", COL_POSTED }, { "postedat", COL_POSTED },
+  { "datepublished", COL_POSTED }, { "published", COL_POSTED }, { "created", COL_POSTED },
+  { "createdat", COL_POSTED }, { "listedtime", COL_POSTED },
+
+  { "validthrough", COL_EXPIRES }, { "expires", COL_EXPIRES }, { "expiry", COL_EXPIRES },
+  { "expirationdate", COL_EXPIRES }, { "closingdate", COL_EXPIRES }, { "deadline", COL_EXPIRES },
+  { "applicationdeadline", COL_EXPIRES }, { "validuntil", COL_EXPIRES },
+
+  { "description", COL_DESCRIPTION }, { "jobdescription", COL_DESCRIPTION },
+  { "summary", COL_DESCRIPTION }, { "details", COL_DESCRIPTION },
+  { "jobsummary", COL_DESCRIPTION }, { "jobdetails", COL_DESCRIPTION },
+
+  { "type", COL_TYPE }, { "employmenttype", COL_TYPE }, { "jobtype", COL_TYPE },
+  { "contracttype", COL_TYPE }, { "worktype", COL_TYPE }, { "formattedworktype", COL_TYPE },
+
+  { "remote", COL_REMOTE }, { "workarrangement", COL_REMOTE }, { "arrangement", COL_REMOTE },
+  { "workplacetype", COL_REMOTE }, { "locationtype", COL_REMOTE }, { "joblocationtype", COL_REMOTE },
+  { "isremote", COL_REMOTE }, { "remoteallowed", COL_REMOTE }, { "workmodel", COL_REMOTE },
+  { "worksetting", COL_REMOTE },
+
+  { "category", COL_CATEGORY }, { "jobcategory", COL_CATEGORY },
+  { "occupationalcategory", COL_CATEGORY }, { "jobfunction", COL_CATEGORY },
+
+  { "jobid", COL_IDENTIFIER }, { "postingid", COL_IDENTIFIER }, { "requisitionid", COL_IDENTIFIER },
+  { "reqid", COL_IDENTIFIER }, { "identifier", COL_IDENTIFIER }, { "jobreference", COL_IDENTIFIER },
+};
+
+typedef struct {
+  CgImport            *im;
+  struct csv_parser  parser;
+
+  GString           *cells;       /* the row's cells, each NUL-terminated */
+  GArray            *offsets;     /* of gsize: where each cell starts in cells */
+  guint              n_cells;     /* cells in the row, also those not kept */
+  gboolean           invalid;     /* a cell of the row is not UTF-8 */
+
+  gboolean           have_header;
+  int                columns[N_COLS];
+  guint              priorities[N_COLS];
+  guint              n_wanted;    /* cells kept of each row */
+
+  guint              line;        /* the line being read */
+  guint              row_line;    /* the line the row started on */
+  gboolean           at_row_start;
+  gsize              row_bytes;
+
+  GPtrArray         *locations;   /* of char *, into cells (or extra) */
+  GString           *extra;       /* "City, ST" made from two columns */
+  GString           *description; /* the row's description, as Markdown */
+  char               region[8];
+  char               posted[11];
+  char               expires[11];
+
+  GError            *error;       /* stops the reader */
+} Csv;
+
+/* Lower case ASCII without spaces, "_", "-", "." (into @out, of @size) */
+static gboolean
+normalise_header (const char *text,
+                  char       *out,
+                  gsize       size)
+{
+  gsize n = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (cg_import_is_space (*p) || *p == '_' || *p == '-' || *p == '.')
+        continue;
+      if (n + 1 >= size)
+        return FALSE;
+      out[n++] = g_ascii_tolower (*p);
+    }
+  out[n] = '\0';
+  return n > 0;
+}
+
+static void
+csv_read_header (Csv *csv)
+{
+  gboolean blank = TRUE;
+
+  for (guint i = 0; i < csv->offsets->len && blank; i++)
+    if (csv->cells->str[g_array_index (csv->offsets, gsize, i)] != '\0')
+      blank = FALSE;
+  if (blank)
+    return;
+
+  if (csv->invalid)
+    {
+      g_set_error_literal (&csv->error, CG_IMPORT_ERROR, CG_IMPORT_ERROR_NOT_TEXT,
+                           _("The first line (the column names) is not UTF-8 text"));
+      return;
+    }
+
+  for (guint i = 0; i < N_COLS; i++)
+    {
+      csv->columns[i] = -1;
+      csv->priorities[i] = G_MAXUINT;
+    }
+
+  for (guint i = 0; i < csv->offsets->len; i++)
+    {
+      char name[64];
+
+      if (!normalise_header (csv->cells->str + g_array_index (csv->offsets, gsize, i),
+                             name, sizeof name))
+        continue;
+
+      for (guint h = 0; h < G_N_ELEMENTS (csv_headers); h++)
+        {
+          Column column = csv_headers[h].column;
+
+          if (strcmp (name, csv_headers[h].name) == 0 && h < csv->priorities[column])
+            {
+              csv->columns[column] = (int) i;
+              csv->priorities[column] = h;
+            }
+        }
+    }
+
+  if (csv->columns[COL_TITLE] < 0)
+    {
+      g_set_error_literal (&csv->error, CG_IMPORT_ERROR, CG_IMPORT_ERROR_NO_TITLE_COLUMN,
+                           _("No title column (expected one of: title, position, job title)"));
+      return;
+    }
+
+  csv->n_wanted = 0;
+  for (guint i = 0; i < N_COLS; i++)
+    if (csv->columns[i] >= 0)
+      csv->n_wanted = MAX (csv->n_wanted, (guint) csv->columns[i] + 1);
+
+  csv->have_header = TRUE;
+}
+
+static gboolean
+is_missing (const char *text)
+{
+  static const char * const missing[] = { "-1", "-", "n/a", "na", "null", "none", "nan", "nil" };
+
+  if (*text == '\0')
+    return TRUE;
+  if (strlen (text) > 4)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (missing); i++)
+    if (g_ascii_strcasecmp (text, missing[i]) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The row's cell for @column, without surrounding white space; NULL when
+ * there is no such column or the cell is missing ("", "-1", "N/A", ...) */
+static char *
+csv_cell (Csv    *csv,
+          Column  column)
+{
+  int i = csv->columns[column];
+  char *text;
+
+  if (i < 0 || (guint) i >= csv->offsets->len)
+    return NULL;
+
+  text = g_strstrip (csv->cells->str + g_array_index (csv->offsets, gsize, i));
+  return is_missing (text) ? NULL : text;
+}
+
+static gboolean
+parse_digits (const char *p,
+              guint       n,
+              int        *out)
+{
+  int value = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (!g_ascii_isdigit (p[i]))
+        return FALSE;
+      value = value * 10 + (p[i] - '0');
+    }
+
+  *out = value;
+  return TRUE;
+}
+
+/* YYYY-MM-DD (also the start of an ISO date-time), MM/DD/YYYY, or a Unix
+ * time in seconds or milliseconds, to YYYY-MM-DD; FALSE for anything else */
+static gboolean
+parse_date (const char *text,
+            char        out[11])
+{
+  static const char digits[] = "0123456789";
+  int y = 0, m = 0, d = 0;
+  gsize length = strlen (text);
+  gsize n_digits = strspn (text, digits);
+
+  if (n_digits == 4 && text[4] == '-' && parse_digits (text, 4, &y) &&
+      parse_digits (text + 5, 2, &m) && text[7] == '-' && parse_digits (text + 8, 2, &d) &&
+      (text[10] == '\0' || text[10] == 'T' || text[10] == 't' || text[10] == ' '))
+    ;
+  else if (n_digits == length && (length == 10 || length == 13))
+    {
+      /* 1714521600 or 1714521600000 */
+      g_autoptr(GDateTime) datetime = NULL;
+      gint64 seconds = g_ascii_strtoll (text, NULL, 10);
+
+      if (length == 13)
+        seconds /= 1000;
+      datetime = g_date_time_new_from_unix_utc (seconds);
+      if (datetime == NULL)
+        return FALSE;
+      g_date_time_get_ymd (datetime, &y, &m, &d);
+    }
+  else if (n_digits >= 1 && n_digits <= 2 && text[n_digits] == '/')
+    {
+      /* M/D/YYYY or MM/DD/YYYY, maybe followed by a time */
+      const char *day = text + n_digits + 1;
+      gsize n_day = strspn (day, digits);
+      const char *year = day + n_day + 1;
+
+      if (n_day < 1 || n_day > 2 || day[n_day] != '/' || strspn (year, digits) != 4 ||
+          (year[4] != '\0' && year[4] != ' '))
+        return FALSE;
+      parse_digits (text, n_digits, &m);
+      parse_digits (day, n_day, &d);
+      parse_digits (year, 4, &y);
+    }
+  else
+    return FALSE;
+
+  if (y < 1900 || y > 2999 || !g_date_valid_dmy (d, m, y))
+    return FALSE;
+
+  g_snprintf (out, 11, "%04d-%02d-%02d", y, m, d);
+  return TRUE;
+}
+
+/* remote/yes/true/1: remote; hybrid; on-site, in person, no, false, 0: onsite */
+static const char *
+arrangement_from_text (const char *text)
+{
+  static const char * const remote[] = {
+    "remote", "fullyremote", "fullremote", "remoteonly", "100%remote", "telecommute",
+    "workfromhome", "wfh", "yes", "y", "true", "t", "1", "10",
+  };
+  static const char * const onsite[] = {
+    "onsite", "inperson", "office", "inoffice", "physical", "no", "n", "false", "f", "0", "00",
+  };
+  char word[32];
+  gsize n = 0;
+
+  if (text == NULL)
+    return NULL;
+
+  /* "On-site" and "on site" as "onsite"; "1.0" as "10" */
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (cg_import_is_space (*p) || *p == '-' || *p == '_' || *p == '.')
+        continue;
+      if (n + 1 >= sizeof word)
+        break;
+      word[n++] = g_ascii_tolower (*p);
+    }
+  word[n] = '\0';
+
+  for (guint i = 0; i < G_N_ELEMENTS (remote); i++)
+    if (strcmp (word, remote[i]) == 0)
+      return "remote";
+  for (guint i = 0; i < G_N_ELEMENTS (onsite); i++)
+    if (strcmp (word, onsite[i]) == 0)
+      return "onsite";
+
+  if (strstr (word, "hybrid") != NULL)
+    return "hybrid";
+  if (strstr (word, "remote") != NULL)
+    return "remote";
+  if (strstr (word, "onsite") != NULL || strstr (word, "office") != NULL)
+    return "onsite";
+
+  return NULL;
+}
+
+/* What a location says about the arrangement: "Remote" (no place),
+ * "Remote in Tampa, FL", "Hybrid remote in Tampa, FL" (a place). Moves
+ * *text past the words it read; NULL *text when no place is left. */
+static const char *
+arrangement_from_location (char **text)
+{
+  static const char * const remote[] = {
+    "remote", "anywhere", "work from home", "remote only", "fully remote", "telecommute",
+  };
+  static const struct {
+    const char *prefix;
+    const char *arrangement;
+  } prefixes[] = {
+    { "remote in ", "remote" }, { "hybrid remote in ", "hybrid" }, { "hybrid in ", "hybrid" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (remote); i++)
+    if (g_ascii_strcasecmp (*text, remote[i]) == 0)
+      {
+        *text = NULL;
+        return "remote";
+      }
+
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    {
+      gsize n = strlen (prefixes[i].prefix);
+
+      if (g_ascii_strncasecmp (*text, prefixes[i].prefix, n) == 0)
+        {
+          *text = g_strchug (*text + n);
+          if (**text == '\0')
+            *text = NULL;
+          return prefixes[i].arrangement;
+        }
+    }
+
+  return NULL;
+}
+
+/* Cuts " (+1 more location)" from the end of @text */
+static void
+strip_more_locations (char *text)
+{
+  char *open = strrchr (text, '(');
+  gsize length = strlen (text);
+
+  if (open != NULL && open[1] == '+' && g_ascii_isdigit (open[2]) && text[length - 1] == ')' &&
+      strstr (open, "more") != NULL)
+    {
+      *open = '\0';
+      g_strchomp (text);
+    }
+}
+
+/* "Miami, FL" and "Austin, TX 78701": the state */
+static void
+region_from_location (const char *location,
+                      char        region[8])
+{
+  const char *comma = strrchr (location, ',');
+  const char *p;
+
+  region[0] = '\0';
+  if (comma == NULL)
+    return;
+
+  p = comma + 1;
+  while (*p == ' ')
+    p++;
+  if (g_ascii_isupper (p[0]) && g_ascii_isupper (p[1]) &&
+      (p[2] == '\0' || (p[2] == ' ' && g_ascii_isdigit (p[3]))))
+    {
+      region[0] = p[0];
+      region[1] = p[1];
+      region[2] = '\0';
+    }
+}
+
+/* Splits the location cell on ";", "|" and newlines, in place; returns the
+ * arrangement it states, if any */
+static const char *
+csv_read_locations (Csv         *csv,
+                    char        *cell,
+                    const char  *region_cell)
+{
+  const char *arrangement = NULL;
+  char *p = cell;
+
+  while (p != NULL)
+    {
+      char *sep = strpbrk (p, ";|\n");
+      char *piece = p;
+      const char *says;
+
+      if (sep != NULL)
+        {
+          *sep = '\0';
+          p = sep + 1;
+        }
+      else
+        p = NULL;
+
+      piece = g_strstrip (piece);
+      strip_more_locations (piece);
+      if (is_missing (piece))
+        continue;
+
+      says = arrangement_from_location (&piece);
+      if (says != NULL && arrangement == NULL)
+        arrangement = says;
+      if (piece != NULL)
+        g_ptr_array_add (csv->locations, piece);
+    }
+
+  /* A city in one column and its state in another */
+  if (region_cell != NULL && strlen (region_cell) < sizeof csv->region)
+    {
+      if (csv->locations->len == 1 && strchr (g_ptr_array_index (csv->locations, 0), ',') == NULL)
+        {
+          g_string_printf (csv->extra, "%s, %s",
+                           (const char *) g_ptr_array_index (csv->locations, 0), region_cell);
+          g_ptr_array_index (csv->locations, 0) = csv->extra->str;
+        }
+      g_strlcpy (csv->region, region_cell, sizeof csv->region);
+    }
+  else if (csv->locations->len > 0)
+    region_from_location (g_ptr_array_index (csv->locations, 0), csv->region);
+
+  return arrangement;
+}
+
+/* Glassdoor writes "Acme\n3.9" (the name, then the rating): the first line */
+static char *
+company_from_cell (char *cell)
+{
+  char *nl;
+
+  if (cell == NULL)
+    return NULL;
+
+  nl = strchr (cell, '\n');
+  if (nl != NULL)
+    {
+      *nl = '\0';
+      g_strchomp (cell);
+    }
+
+  return is_missing (cell) ? NULL : cell;
+}
+
+static gboolean
+is_http_url (const char *text)
+{
+  return g_ascii_strncasecmp (text, "https://", 8) == 0 ||
+         g_ascii_strncasecmp (text, "http://", 7) == 0;
+}
+
+
+static gboolean
+csv_read_pay (Csv         *csv,
+              CgJobRecord *record)
+{
+  const char *salary = csv_cell (csv, COL_SALARY);
+  const char *min = csv_cell (csv, COL_SALARY_MIN);
+  const char *max = csv_cell (csv, COL_SALARY_MAX);
+  const char *period = csv_cell (csv, COL_PAY_PERIOD);
+  const char *currency = csv_cell (csv, COL_CURRENCY);
+  CgPayUnit unit = period ? cg_pay_unit_from_string (period) : CG_PAY_UNIT_UNKNOWN;
+  char range[128];
+
+  if (currency != NULL && strlen (currency) != 3)
+    currency = NULL;
+
+  if (salary != NULL && cg_pay_parse (salary, unit, currency, &record->pay))
+    return TRUE;
+
+  if (min == NULL && max == NULL)
+    return FALSE;
+  if ((min != NULL && strlen (min) > 40) || (max != NULL && strlen (max) > 40))
+    return FALSE;
+
+  /* Two columns: say it as a posting would */
+  if (min != NULL && max != NULL)
+    g_snprintf (range, sizeof range, "%s - %s", min, max);
+  else if (min != NULL)
+    g_snprintf (range, sizeof range, "From %s", min);
+  else
+    g_snprintf (range, sizeof range, "Up to %s", max);
+
+  return cg_pay_parse (range, unit, currency, &record->pay);
+}
+
+static void
+csv_read_row (Csv *csv)
+{
+  CgImport *im = csv->im;
+  CgJobRecord record = { 0 };
+  g_autofree char *description = NULL;
+  const char *url, *date, *type;
+  const char *location_arrangement = NULL;
+  char *text;
+
+  /* A row of empty cells (",,,,") is a blank line */
+  {
+    gboolean blank = TRUE;
+
+    for (guint i = 0; i < csv->offsets->len && blank; i++)
+      {
+        const char *cell = csv->cells->str + g_array_index (csv->offsets, gsize, i);
+
+        while (cg_import_is_space (*cell))
+          cell++;
+        blank = *cell == '\0';
+      }
+    if (blank)
+      return;
+  }
+
+  im->n_found++;
+
+  if (csv->invalid)
+    {
+      cg_import_skip_posting (im, _("line %u: not valid UTF-8 text"), csv->row_line);
+      return;
+    }
+
+  record.title = csv_cell (csv, COL_TITLE);
+  if (record.title == NULL)
+    {
+      cg_import_skip_posting (im, _("line %u: no title"), csv->row_line);
+      return;
+    }
+
+  record.company = company_from_cell (csv_cell (csv, COL_COMPANY));
+  record.identifier = csv_cell (csv, COL_IDENTIFIER);
+  record.category = csv_cell (csv, COL_CATEGORY);
+
+  text = csv_cell (csv, COL_LOCATION);
+  g_ptr_array_set_size (csv->locations, 0);
+  csv->region[0] = '\0';
+  if (text != NULL)
+    location_arrangement = csv_read_locations (csv, text, csv_cell (csv, COL_REGION));
+  else if ((text = csv_cell (csv, COL_REGION)) != NULL && strlen (text) < sizeof csv->region)
+    g_strlcpy (csv->region, text, sizeof csv->region);
+  record.locations = csv->locations;
+  record.region = csv->region[0] ? csv->region : NULL;
+
+  record.arrangement = (char *) arrangement_from_text (csv_cell (csv, COL_REMOTE));
+  if (record.arrangement == NULL)
+    record.arrangement = (char *) location_arrangement;
+
+  type = csv_cell (csv, COL_TYPE);
+  record.employment_type = (char *) cg_employment_type_normalise (type);
+
+  record.has_pay = csv_read_pay (csv, &record);
+
+  date = csv_cell (csv, COL_POSTED);
+  if (date != NULL && parse_date (date, csv->posted))
+    record.date_posted = csv->posted;
+  date = csv_cell (csv, COL_EXPIRES);
+  if (date != NULL && parse_date (date, csv->expires))
+    record.valid_through = csv->expires;
+
+  url = csv_cell (csv, COL_URL);
+  if (url != NULL && is_http_url (url))
+    record.url = (char *) url;
+
+  text = csv_cell (csv, COL_DESCRIPTION);
+  if (text != NULL && cg_import_plain_text_convert (text, csv->description))
+    record.description = csv->description->str[0] ? csv->description->str : NULL;
+  else if (text != NULL)
+    {
+      description = cg_html_to_markdown (text, -1);
+      if (*description != '\0')
+        record.description = description;
+    }
+
+  cg_job_record_compute_key (&record);
+  if (!cg_import_emit (im, &record, &csv->error) && csv->error == NULL)
+    csv->error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, "The import stopped");
+  g_free (record.key);
+}
+
+static void
+csv_cell_cb (void   *data,
+             size_t  length,
+             void   *user_data)
+{
+  Csv *csv = user_data;
+  gsize offset = csv->cells->len;
+
+  if (csv->error != NULL)
+    return;
+
+  /* Only the cells that are read are kept */
+  csv->n_cells++;
+  if (csv->have_header ? csv->n_cells > csv->n_wanted : csv->n_cells > MAX_CSV_COLUMNS)
+    return;
+
+  if (length > 0 && !g_utf8_validate_len (data, length, NULL))
+    csv->invalid = TRUE;
+
+  g_string_append_len (csv->cells, data, length);
+  g_string_append_c (csv->cells, '\0');
+  g_array_append_val (csv->offsets, offset);
+}
+
+static void
+csv_row_cb (int   terminator,
+            void *user_data)
+{
+  Csv *csv = user_data;
+
+  if (csv->error == NULL)
+    {
+      if (csv->have_header)
+        csv_read_row (csv);
+      else
+        csv_read_header (csv);
+    }
+
+  g_string_truncate (csv->cells, 0);
+  g_array_set_size (csv->offsets, 0);
+  csv->n_cells = 0;
+  csv->invalid = FALSE;
+  csv->at_row_start = TRUE;
+  csv->row_bytes = 0;
+}
+
+/* The delimiter: the most frequent of ",", ";" and tab on the first line */
+static unsigned char
+guess_delimiter (const char *data,
+                 gsize       length)
+{
+  const char *nl = memchr (data, '\n', length);
+  const char *end = nl ? nl : data + length;
+  guint commas = 0, semicolons = 0, tabs = 0;
+
+  for (const char *p = data; p < end; p++)
+    {
+      if (*p == ',')
+        commas++;
+      else if (*p == ';')
+        semicolons++;
+      else if (*p == '\t')
+        tabs++;
+    }
+
+  if (tabs > commas && tabs > semicolons)
+    return '\t';
+  if (semicolons > commas)
+    return ';';
+  return ',';
+}
+
+static gboolean
+is_blank_line (const char *piece,
+               gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if (piece[i] != '\n' && piece[i] != '\r')
+      return FALSE;
+
+  return TRUE;
+}
+
+gboolean
+cg_import_csv (CgImport      *im,
+               GInputStream  *stream,
+               GError       **error)
+{
+  Csv csv;
+  CgImportReader r;
+  const char *piece;
+  gsize n;
+  gboolean starts, ends;
+  gboolean ok = TRUE;
+  int rc;
+
+  memset (&csv, 0, sizeof csv);
+  csv.im = im;
+  csv.cells = g_string_sized_new (4096);
+  csv.offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
+  csv.locations = g_ptr_array_new ();
+  csv.extra = g_string_new (NULL);
+  csv.description = g_string_sized_new (4096);
+  csv.at_row_start = TRUE;
+
+  /* Tolerant: stray quotes in a cell are kept as they are */
+  if (csv_init (&csv.parser, 0) != 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot start the CSV parser"));
+      g_string_free (csv.cells, TRUE);
+      g_array_unref (csv.offsets);
+      g_ptr_array_unref (csv.locations);
+      g_string_free (csv.extra, TRUE);
+      g_string_free (csv.description, TRUE);
+      return FALSE;
+    }
+  /* libcsv grows its field buffer by this much at a time: its default of
+   * 128 bytes makes a long cell (a description, or an unclosed quote
+   * running to the end of the file) cost a copy per 128 bytes */
+  csv_set_blk_size (&csv.parser, 64 * 1024);
+
+  cg_import_reader_init (&r, stream, im->cancellable);
+
+  while ((rc = cg_import_reader_next (&r, &piece, &n, &starts, &ends, error)) > 0)
+    {
+      if (csv.line == 0)
+        csv_set_delim (&csv.parser, guess_delimiter (piece, n));
+
+      if (starts)
+        csv.line++;
+      if (csv.at_row_start && starts && !is_blank_line (piece, n))
+        {
+          csv.row_line = csv.line;
+          csv.at_row_start = FALSE;
+        }
+
+      csv.row_bytes += n;
+      if (!csv.at_row_start && csv.row_bytes > CG_IMPORT_MAX_RECORD_SIZE)
+        {
+          g_set_error (&csv.error, CG_IMPORT_ERROR, CG_IMPORT_ERROR_INVALID,
+                       _("line %u: a row is longer than %u MB (is a quote not closed?)"),
+                       csv.row_line, CG_IMPORT_MAX_RECORD_SIZE / (1024 * 1024));
+          break;
+        }
+
+      if (csv_parse (&csv.parser, piece, n, csv_cell_cb, csv_row_cb, &csv) != n && csv.error == NULL)
+        g_set_error (&csv.error, CG_IMPORT_ERROR, CG_IMPORT_ERROR_INVALID,
+                     _("line %u: %s"), csv.line, csv_strerror (csv_error (&csv.parser)));
+      if (csv.error != NULL)
+        break;
+
+      im->bytes_done = r.offset;
+      cg_import_maybe_report_progress (im);
+    }
+
+  if (rc < 0)
+    ok = FALSE;
+  else if (csv.error == NULL)
+    csv_fini (&csv.parser, csv_cell_cb, csv_row_cb, &csv);
+
+  csv_free (&csv.parser);
+  cg_import_reader_clear (&r);
+  g_string_free (csv.cells, TRUE);
+  g_array_unref (csv.offsets);
+  g_ptr_array_unref (csv.locations);
+  g_string_free (csv.extra, TRUE);
+  g_string_free (csv.description, TRUE);
+
+  if (ok && csv.error != NULL)
+    {
+      g_propagate_error (error, csv.error);
+      ok = FALSE;
+    }
+  else
+    g_clear_error (&csv.error);
+
+  if (!ok)
+    return FALSE;
+
+  im->bytes_done = r.offset;
+  if (!csv.have_header)
+    return cg_import_fail_nothing_found (im, error);
+  if (im->n_emitted == 0)
+    return cg_import_fail_nothing_found (im, error);
+
+  return TRUE;
+}
