@@ -26,6 +26,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "cg-date.h"
 #include "cg-db.h"
 #include "cg-tracker.h"
 
@@ -119,68 +120,17 @@ alnum_key (const char *text)
   return g_string_free (key, FALSE);
 }
 
-static gboolean
-parse_digits (const char *text,
-              guint       n,
-              guint      *value)
-{
-  *value = 0;
-  for (guint i = 0; i < n; i++)
-    {
-      if (!g_ascii_isdigit (text[i]))
-        return FALSE;
-      *value = *value * 10 + (guint) (text[i] - '0');
-    }
-  return TRUE;
-}
-
-static gboolean
-is_valid_dmy (guint day,
-              guint month,
-              guint year)
-{
-  return year >= 1 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 &&
-         g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year);
-}
-
-/* Whether @text is exactly a real date "YYYY-MM-DD". */
-static gboolean
-is_valid_date (const char *text)
-{
-  guint y, m, d;
-
-  return text != NULL && strlen (text) == 10 && text[4] == '-' && text[7] == '-' &&
-         parse_digits (text, 4, &y) && parse_digits (text + 5, 2, &m) &&
-         parse_digits (text + 8, 2, &d) && is_valid_dmy (d, m, y);
-}
-
 /* An interview time: "YYYY-MM-DD", "YYYY-MM-DDTHH:MM" or with ":SS"; a
- * space may stand for the T. Returns it with a T, or NULL. */
+ * space may stand for the T; local time, so no zone. Returns it with a T,
+ * or NULL. */
 static char *
 normalize_time (const char *text)
 {
-  g_autofree char *copy = g_strstrip (g_strdup (text != NULL ? text : ""));
-  gsize len = strlen (copy);
-  guint h, mi, s;
-  char date[11];
+  CgDate date;
 
-  if (len < 10)
+  if (!cg_date_parse (text, CG_DATE_ISO | CG_DATE_ISO_TIME, &date) || date.has_zone)
     return NULL;
-  memcpy (date, copy, 10);
-  date[10] = '\0';
-  if (!is_valid_date (date))
-    return NULL;
-  if (len == 10)
-    return g_steal_pointer (&copy);
-
-  if ((len != 16 && len != 19) || (copy[10] != 'T' && copy[10] != ' ') || copy[13] != ':' ||
-      !parse_digits (copy + 11, 2, &h) || !parse_digits (copy + 14, 2, &mi) || h > 23 || mi > 59)
-    return NULL;
-  if (len == 19 && (copy[16] != ':' || !parse_digits (copy + 17, 2, &s) || s > 59))
-    return NULL;
-
-  copy[10] = 'T';
-  return g_steal_pointer (&copy);
+  return cg_date_format_time (&date);
 }
 
 static char *
@@ -199,7 +149,7 @@ static gboolean
 check_today (const char  *today,
              GError     **error)
 {
-  if (today == NULL || is_valid_date (today))
+  if (today == NULL || cg_date_is_iso (today))
     return TRUE;
 
   g_set_error (error, CG_TRACKER_ERROR, CG_TRACKER_ERROR_INVALID,
@@ -211,15 +161,11 @@ static gboolean
 parse_date (const char *text,
             GDate      *date)
 {
-  guint y, m, d;
+  CgDate parsed;
 
-  if (!is_valid_date (text))
+  if (!cg_date_parse (text, CG_DATE_ISO, &parsed))
     return FALSE;
-  parse_digits (text, 4, &y);
-  parse_digits (text + 5, 2, &m);
-  parse_digits (text + 8, 2, &d);
-  g_date_clear (date, 1);
-  g_date_set_dmy (date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
+  cg_date_to_gdate (&parsed, date);
   return TRUE;
 }
 
@@ -1339,7 +1285,7 @@ create_from_job (sqlite3     *db,
   if (valid_through != NULL && strlen (valid_through) >= 10)
     {
       deadline = g_strndup (valid_through, 10);
-      if (!is_valid_date (deadline))
+      if (!cg_date_is_iso (deadline))
         g_clear_pointer (&deadline, g_free);
     }
 
@@ -1478,7 +1424,7 @@ validate_field (const Field  *field,
           return TRUE;
         }
       *clean = g_strstrip (g_strdup (value));
-      if (!is_valid_date (*clean))
+      if (!cg_date_is_iso (*clean))
         {
           g_clear_pointer (clean, g_free);
           g_set_error (error, CG_TRACKER_ERROR, CG_TRACKER_ERROR_INVALID,
@@ -3648,67 +3594,18 @@ read_header (ImportState *state)
   state->have_header = TRUE;
 }
 
-static gboolean
-parse_day_month_year (const char *text,
-                      char        sep,
-                      gboolean    month_first,
-                      char      **out)
-{
-  g_auto(GStrv) parts = g_strsplit (text, (char[]) { sep, '\0' }, -1);
-  guint a, b, year;
-  gsize la, lb;
-
-  if (g_strv_length (parts) != 3)
-    return FALSE;
-  la = strlen (parts[0]);
-  lb = strlen (parts[1]);
-  if (la < 1 || la > 2 || lb < 1 || lb > 2 || strlen (parts[2]) != 4 ||
-      !parse_digits (parts[0], la, &a) || !parse_digits (parts[1], lb, &b) ||
-      !parse_digits (parts[2], 4, &year))
-    return FALSE;
-
-  if (month_first)
-    {
-      guint t = a;
-      a = b;
-      b = t;
-    }
-  if (!is_valid_dmy (a, b, year))
-    return FALSE;
-
-  *out = g_strdup_printf ("%04u-%02u-%02u", year, b, a);
-  return TRUE;
-}
-
-/* A date as other trackers write it: YYYY-MM-DD (a time after it is
- * ignored), MM/DD/YYYY or DD.MM.YYYY. @out is NULL for an empty cell. */
+/* A date as other trackers write it (see cg-date.h: CG_DATE_HUMAN), as
+ * YYYY-MM-DD. @out is NULL for an empty cell. */
 static gboolean
 parse_import_date (const char  *text,
                    char       **out)
 {
-  g_autofree char *copy = g_strstrip (g_strdup (text));
-
   *out = NULL;
-  if (*copy == '\0')
+  if (is_blank (text))
     return TRUE;
 
-  if (strlen (copy) >= 10 && copy[4] == '-' &&
-      (copy[10] == '\0' || copy[10] == 'T' || copy[10] == ' '))
-    {
-      copy[10] = '\0';
-      if (is_valid_date (copy))
-        {
-          *out = g_strdup (copy);
-          return TRUE;
-        }
-      return FALSE;
-    }
-
-  if (strchr (copy, '/') != NULL)
-    return parse_day_month_year (copy, '/', TRUE, out);
-  if (strchr (copy, '.') != NULL)
-    return parse_day_month_year (copy, '.', FALSE, out);
-  return FALSE;
+  *out = cg_date_to_iso (text, CG_DATE_HUMAN);
+  return *out != NULL;
 }
 
 static Stage *

@@ -10,7 +10,7 @@
  * are GErrors: CG_TRACKER_ERROR for what the user can fix, CG_DB_ERROR for
  * the database itself.
  *
- * Dates are "YYYY-MM-DD". Interview times are local "YYYY-MM-DDTHH:MM" (or
+ * Dates are "YYYY-MM-DD", years 1900 to 2999 (cg-date.h). Interview times are local "YYYY-MM-DDTHH:MM" (or
  * with ":SS", or a date alone when the hour is not known). History times are
  * UTC, "YYYY-MM-DDTHH:MM:SSZ".
  */
@@ -366,8 +366,9 @@ void     cg_tracker_import_report_clear (CgTrackerImportReport  *report);
 
 /* Imports a CSV file exported by another tracker, in one transaction. The
  * columns are found by their header (see cg-tracker.c for the names).
- * Dates may be YYYY-MM-DD (a time after it is ignored), MM/DD/YYYY or
- * DD.MM.YYYY. A ' before = + - @ or a tab that starts a cell (the formula
+ * Dates are read by cg_date_parse() in the forms people's tools write
+ * (CG_DATE_HUMAN: ISO dates and date-times, DD.MM.YYYY, M/D/YYYY and
+ * M/D/YY with an optional time, "24 Mar 2023", "March 24, 2023"). A ' before = + - @ or a tab that starts a cell (the formula
  * defence of spreadsheets and of our export) is dropped. Stage names are
  * matched in any case, also by the seeded stages' original names and a few
  * other trackers' names ("Interview", "Bookmarked", ...); unknown stages
