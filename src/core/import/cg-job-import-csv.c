@@ -18,6 +18,7 @@
 #include <csv.h>
 #include <glib/gi18n-lib.h>
 
+#include "cg-date.h"
 #include "cg-html-markdown.h"
 #include "cg-job-import-private.h"
 
@@ -255,73 +256,23 @@ csv_cell (Csv    *csv,
   return is_missing (text) ? NULL : text;
 }
 
-static gboolean
-parse_digits (const char *p,
-              guint       n,
-              int        *out)
-{
-  int value = 0;
+/* The forms of a date in a row: ISO dates and date-times, M/D/YYYY (maybe
+ * followed by a time) and Unix times in seconds or milliseconds */
+#define CSV_DATE_FORMS (CG_DATE_ISO | CG_DATE_ISO_TIME | CG_DATE_MDY_SLASHES | \
+                        CG_DATE_WITH_TIME | CG_DATE_UNIX)
 
-  for (guint i = 0; i < n; i++)
-    {
-      if (!g_ascii_isdigit (p[i]))
-        return FALSE;
-      value = value * 10 + (p[i] - '0');
-    }
-
-  *out = value;
-  return TRUE;
-}
-
-/* YYYY-MM-DD (also the start of an ISO date-time), MM/DD/YYYY, or a Unix
- * time in seconds or milliseconds, to YYYY-MM-DD; FALSE for anything else */
+/* @text, a date in one of CSV_DATE_FORMS, to YYYY-MM-DD; FALSE for
+ * anything else */
 static gboolean
 parse_date (const char *text,
             char        out[11])
 {
-  static const char digits[] = "0123456789";
-  int y = 0, m = 0, d = 0;
-  gsize length = strlen (text);
-  gsize n_digits = strspn (text, digits);
+  CgDate date;
 
-  if (n_digits == 4 && text[4] == '-' && parse_digits (text, 4, &y) &&
-      parse_digits (text + 5, 2, &m) && text[7] == '-' && parse_digits (text + 8, 2, &d) &&
-      (text[10] == '\0' || text[10] == 'T' || text[10] == 't' || text[10] == ' '))
-    ;
-  else if (n_digits == length && (length == 10 || length == 13))
-    {
-      /* 1714521600 or 1714521600000 */
-      g_autoptr(GDateTime) datetime = NULL;
-      gint64 seconds = g_ascii_strtoll (text, NULL, 10);
-
-      if (length == 13)
-        seconds /= 1000;
-      datetime = g_date_time_new_from_unix_utc (seconds);
-      if (datetime == NULL)
-        return FALSE;
-      g_date_time_get_ymd (datetime, &y, &m, &d);
-    }
-  else if (n_digits >= 1 && n_digits <= 2 && text[n_digits] == '/')
-    {
-      /* M/D/YYYY or MM/DD/YYYY, maybe followed by a time */
-      const char *day = text + n_digits + 1;
-      gsize n_day = strspn (day, digits);
-      const char *year = day + n_day + 1;
-
-      if (n_day < 1 || n_day > 2 || day[n_day] != '/' || strspn (year, digits) != 4 ||
-          (year[4] != '\0' && year[4] != ' '))
-        return FALSE;
-      parse_digits (text, n_digits, &m);
-      parse_digits (day, n_day, &d);
-      parse_digits (year, 4, &y);
-    }
-  else
+  if (!cg_date_parse (text, CSV_DATE_FORMS, &date))
     return FALSE;
 
-  if (y < 1900 || y > 2999 || !g_date_valid_dmy (d, m, y))
-    return FALSE;
-
-  g_snprintf (out, 11, "%04d-%02d-%02d", y, m, d);
+  g_snprintf (out, 11, "%04d-%02d-%02d", date.year, date.month, date.day);
   return TRUE;
 }
 
