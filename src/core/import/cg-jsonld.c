@@ -11,11 +11,11 @@
 #include "config.h"
 
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
 
+#include "cg-date.h"
 #include "cg-html-markdown.h"
 #include "cg-jsonld.h"
 
@@ -190,21 +190,17 @@ dup_name (JsonObject *object,
   return inner ? dup_member_string (inner, "name") : NULL;
 }
 
-/* ISO 8601 date or date-time to YYYY-MM-DD; other text is kept if short. */
+/* An ISO 8601 date or date-time to YYYY-MM-DD; NULL for other text */
 static char *
 dup_date (JsonObject *object,
           const char *member)
 {
   g_autofree char *text = dup_member_string (object, member);
-  int y, m, d;
 
   if (text == NULL)
     return NULL;
 
-  if (sscanf (text, "%4d-%2d-%2d", &y, &m, &d) == 3 && g_date_valid_dmy (d, m, y))
-    return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
-
-  return NULL;
+  return cg_date_to_iso (text, CG_DATE_ISO | CG_DATE_ISO_TIME);
 }
 
 static char *
