@@ -22,8 +22,6 @@
 #include "cg-job-import-private.h"
 #include "cg-jsonld.h"
 
-#define MAX_WALK_DEPTH 32
-
 /* JSON Lines or JSON */
 
 /* Whether @data is JSON Lines: its first line is a whole JSON object (or
@@ -131,86 +129,7 @@ cg_import_json_file_is_lines (GInputStream  *stream,
   return TRUE;
 }
 
-
 /* JSON-LD in JSON Lines */
-
-static gboolean
-type_is_job_posting (const char *type)
-{
-  const char *colon = strrchr (type, ':');
-  const char *slash = strrchr (type, '/');
-
-  /* "JobPosting", "schema:JobPosting", "https://schema.org/JobPosting" */
-  if (slash != NULL && (colon == NULL || slash > colon))
-    type = slash + 1;
-  else if (colon != NULL)
-    type = colon + 1;
-
-  return g_ascii_strcasecmp (type, "JobPosting") == 0;
-}
-
-static gboolean
-is_job_posting (JsonObject *object)
-{
-  JsonNode *node = json_object_get_member (object, "@type");
-
-  if (node == NULL)
-    return FALSE;
-
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return type_is_job_posting (json_node_get_string (node));
-
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *array = json_node_get_array (node);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          JsonNode *element = json_array_get_element (array, i);
-
-          if (JSON_NODE_HOLDS_VALUE (element) &&
-              json_node_get_value_type (element) == G_TYPE_STRING &&
-              type_is_job_posting (json_node_get_string (element)))
-            return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-/* The JobPosting objects in @node, as cg_jsonld_parse() finds them: the
- * node itself, an array of them, a @graph, an ItemList and its ListItems */
-static void
-collect_postings (JsonNode  *node,
-                  GPtrArray *postings,
-                  guint      depth)
-{
-  static const char * const containers[] = { "@graph", "itemListElement", "item" };
-
-  if (node == NULL || depth > MAX_WALK_DEPTH)
-    return;
-
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    {
-      JsonObject *object = json_node_get_object (node);
-
-      if (is_job_posting (object))
-        {
-          g_ptr_array_add (postings, object);
-          return;
-        }
-
-      for (guint i = 0; i < G_N_ELEMENTS (containers); i++)
-        collect_postings (json_object_get_member (object, containers[i]), postings, depth + 1);
-    }
-  else if (JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *array = json_node_get_array (node);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        collect_postings (json_array_get_element (array, i), postings, depth + 1);
-    }
-}
 
 typedef struct {
   JsonParser *parser;
@@ -268,7 +187,7 @@ import_json_line (CgImport    *im,
     }
 
   g_ptr_array_set_size (jl->postings, 0);
-  collect_postings (json_parser_get_root (jl->parser), jl->postings, 0);
+  cg_jsonld_find_postings (json_parser_get_root (jl->parser), jl->postings);
 
   if (jl->postings->len == 0)
     {
