@@ -26,6 +26,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "cg-csv-reader.h"
 #include "cg-date.h"
 #include "cg-db.h"
 #include "cg-tracker.h"
@@ -98,26 +99,6 @@ fold_key (const char *text)
   g_autofree char *normal = g_utf8_normalize (copy, -1, G_NORMALIZE_ALL);
 
   return g_utf8_casefold (normal != NULL ? normal : copy, -1);
-}
-
-/* A looser key, for the headers and stage names of a CSV file from
- * elsewhere: only the letters and digits, case-folded ("Follow-up date"
- * and "follow up date" are both "followupdate"). */
-static char *
-alnum_key (const char *text)
-{
-  g_autofree char *folded = fold_key (text);
-  GString *key = g_string_new (NULL);
-
-  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isalnum (c))
-        g_string_append_unichar (key, c);
-    }
-
-  return g_string_free (key, FALSE);
 }
 
 /* An interview time: "YYYY-MM-DD", "YYYY-MM-DDTHH:MM" or with ":SS"; a
@@ -3359,7 +3340,7 @@ typedef enum {
   N_COLUMNS
 } ImportColumn;
 
-/* The headers other trackers (and our own export) use, as alnum_key()s:
+/* The headers other trackers (and our own export) use, as cg_csv_header_key()s:
  * any case, spaces and punctuation ignored ("Follow-up" is "Follow up"). */
 static const struct {
   const char   *key;
@@ -3441,9 +3422,7 @@ typedef struct {
   CgTrackerImportReport *report;
   sqlite3_stmt          *insert;
   GPtrArray             *cells;       /* the current row */
-  guint                  line;        /* the line being parsed, from 1 */
   guint                  row_line;    /* the line the current row starts on */
-  guint                  next_line;   /* the line after the last complete row */
   gboolean               have_header;
   int                    columns[N_COLUMNS];
   GPtrArray             *header;
@@ -3458,7 +3437,7 @@ typedef struct {
 static char *
 stage_key (const char *name)
 {
-  char *key = alnum_key (name);
+  char *key = cg_csv_header_key (name);
 
   if (*key != '\0')
     return key;
@@ -3475,69 +3454,6 @@ application_key (const char *company,
   g_autofree char *t = fold_key (title);
 
   return g_strconcat (c, "\x1f", t, "\x1f", date_applied ? date_applied : "", NULL);
-}
-
-/* Line breaks in @text: CR LF, LF and a lone CR each count one. */
-static guint
-count_line_breaks (const char *text,
-                   gsize       length)
-{
-  guint n = 0;
-
-  for (gsize i = 0; i < length; i++)
-    if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == length || text[i + 1] != '\n')))
-      n++;
-
-  return n;
-}
-
-/* The length of the line at @p, with its line break. */
-static gsize
-line_length (const char *p,
-             const char *end)
-{
-  const char *q = p;
-
-  while (q < end && *q != '\n' && *q != '\r')
-    q++;
-  if (q < end && *q == '\r')
-    {
-      q++;
-      if (q < end && *q == '\n')
-        q++;
-    }
-  else if (q < end)
-    q++;
-
-  return (gsize) (q - p);
-}
-
-static void
-import_cell_cb (void   *data,
-                size_t  length,
-                void   *user_data)
-{
-  ImportState *state = user_data;
-  const char *text = data != NULL ? data : "";
-  GString *cell;
-
-  if (state->cells->len == 0)
-    state->row_line = state->line - count_line_breaks (text, length);
-
-  /* line breaks inside a cell as \n */
-  cell = g_string_sized_new (length);
-  for (gsize i = 0; i < length; i++)
-    {
-      if (text[i] == '\r' && i + 1 < length && text[i + 1] == '\n')
-        continue;
-      g_string_append_c (cell, text[i] == '\r' ? '\n' : text[i]);
-    }
-
-  /* the ' that keeps a formula inert in a spreadsheet (see append_csv_cell()) */
-  if (cell->str[0] == '\'' && cell->str[1] != '\0' && strchr ("=+-@\t\n", cell->str[1]) != NULL)
-    g_string_erase (cell, 0, 1);
-
-  g_ptr_array_add (state->cells, g_string_free (cell, FALSE));
 }
 
 static const char *
@@ -3569,7 +3485,7 @@ read_header (ImportState *state)
   for (guint i = 0; i < state->cells->len; i++)
     {
       const char *name = g_ptr_array_index (state->cells, i);
-      g_autofree char *key = alnum_key (name);
+      g_autofree char *key = cg_csv_header_key (name);
       gboolean used = FALSE;
 
       g_ptr_array_add (state->header, g_strdup (name));
@@ -3772,22 +3688,36 @@ import_row (ImportState *state)
     g_free (dates[i]);
 }
 
-static void
-import_row_cb (int   terminator,
-               void *user_data)
+static gboolean
+import_row_cb (const CgCsvRow  *row,
+               gpointer         user_data,
+               GError         **error)
 {
   ImportState *state = user_data;
 
-  if (state->error == NULL)
-    {
-      if (!state->have_header)
-        read_header (state);
-      else
-        import_row (state);
-    }
-
   g_ptr_array_set_size (state->cells, 0);
-  state->next_line = state->line + 1;
+  for (guint i = 0; i < row->n_cells; i++)
+    {
+      const char *cell = row->cells[i];
+
+      /* the ' that keeps a formula inert in a spreadsheet (see append_csv_cell()) */
+      if (cell[0] == '\'' && cell[1] != '\0' && strchr ("=+-@\t\n", cell[1]) != NULL)
+        cell++;
+      g_ptr_array_add (state->cells, g_strdup (cell));
+    }
+  state->row_line = row->line;
+
+  if (!state->have_header)
+    read_header (state);
+  else
+    import_row (state);
+
+  if (state->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&state->error));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static void
@@ -3840,8 +3770,6 @@ import_state_init (ImportState            *state,
   state->db = db;
   state->report = report;
   state->cells = g_ptr_array_new_with_free_func (g_free);
-  state->line = 0;
-  state->next_line = 1;
 
   if ((state->stages = load_stages (db, error)) == NULL ||
       (state->existing = existing_keys (db, error)) == NULL)
@@ -3855,67 +3783,22 @@ import_state_init (ImportState            *state,
   return state->insert != NULL;
 }
 
-/* The first line from @from on that is not empty. */
-static guint
-first_filled_line (const char *text,
-                   const char *end,
-                   guint       from)
-{
-  guint line = 1;
-
-  for (const char *p = text; p < end; line++)
-    {
-      gsize n = line_length (p, end);
-
-      if (line >= from && count_line_breaks (p, n) < n)
-        return line;
-      p += n;
-    }
-
-  return from;
-}
-
-/* Feeds @text to libcsv a line at a time, so that every row knows the line
- * it starts on. */
+/* The reader's errors as the tracker's. */
 static void
-parse_csv (ImportState *state,
-           const char  *text,
-           const char  *end)
+set_import_error (GError **error,
+                  GError  *csv_error)
 {
-  struct csv_parser parser;
+  int code = CG_TRACKER_ERROR_PARSE;
 
-  if (csv_init (&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
+  if (csv_error->domain != CG_CSV_ERROR)
     {
-      g_set_error (&state->error, CG_TRACKER_ERROR, CG_TRACKER_ERROR_PARSE,
-                   _("Cannot start the CSV parser"));
+      g_propagate_error (error, csv_error);
       return;
     }
-  csv_set_blk_size (&parser, 64 * 1024);
-
-  for (const char *p = text; p < end && state->error == NULL;)
-    {
-      gsize n = line_length (p, end);
-
-      state->line++;
-      if (csv_parse (&parser, p, n, import_cell_cb, import_row_cb, state) != n &&
-          state->error == NULL)
-        g_set_error (&state->error, CG_TRACKER_ERROR, CG_TRACKER_ERROR_PARSE,
-                     _("Line %u is not valid CSV: a quote must open and close a whole cell, "
-                       "and a quote inside a quoted cell is written twice"),
-                     state->line);
-      p += n;
-    }
-
-  if (state->error == NULL &&
-      csv_fini (&parser, import_cell_cb, import_row_cb, state) != 0 && state->error == NULL)
-    g_set_error (&state->error, CG_TRACKER_ERROR, CG_TRACKER_ERROR_PARSE,
-                 _("The row that starts on line %u has a quote that is never closed"),
-                 first_filled_line (text, end, state->next_line));
-
-  csv_free (&parser);
-
-  if (state->error == NULL && !state->have_header)
-    g_set_error (&state->error, CG_TRACKER_ERROR, CG_TRACKER_ERROR_PARSE, _("The file is empty"));
+  if (csv_error->code == CG_CSV_ERROR_ENCODING)
+    code = CG_TRACKER_ERROR_ENCODING;
+  g_set_error_literal (error, CG_TRACKER_ERROR, code, csv_error->message);
+  g_error_free (csv_error);
 }
 
 gboolean
@@ -3925,10 +3808,8 @@ cg_tracker_import_csv (CgLibrary              *library,
                        GError                **error)
 {
   g_auto(ImportState) state = { NULL, };
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *contents = NULL;
-  const char *text;
-  const char *end;
-  const char *bad = NULL;
   gsize length;
   sqlite3 *db;
 
@@ -3941,22 +3822,6 @@ cg_tracker_import_csv (CgLibrary              *library,
   if ((db = get_db (library, error)) == NULL ||
       !g_file_get_contents (path, &contents, &length, error))
     return FALSE;
-
-  text = contents;
-  end = contents + length;
-  if (length >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
-    text += 3;
-
-  if (!g_utf8_validate_len (text, (gsize) (end - text), &bad))
-    {
-      g_autofree char *name = g_filename_display_basename (path);
-
-      g_set_error (error, CG_TRACKER_ERROR, CG_TRACKER_ERROR_ENCODING,
-                   _("“%s” is not UTF-8 text (line %u). "
-                     "Save it as “CSV UTF-8” and import it again."),
-                   name, 1 + count_line_breaks (text, (gsize) (bad - text)));
-      return FALSE;
-    }
 
   report->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) import_problem_free);
   report->new_stages = g_ptr_array_new_with_free_func (g_free);
@@ -3971,11 +3836,10 @@ cg_tracker_import_csv (CgLibrary              *library,
       goto fail;
     }
 
-  parse_csv (&state, text, end);
-  if (state.error != NULL)
+  if (!cg_csv_read (contents, length, CG_CSV_STRICT, '\0', import_row_cb, &state, &local_error))
     {
       cg_db_rollback (db);
-      g_propagate_error (error, g_steal_pointer (&state.error));
+      set_import_error (error, g_steal_pointer (&local_error));
       goto fail;
     }
 

@@ -10,9 +10,9 @@
  * are GErrors: CG_TRACKER_ERROR for what the user can fix, CG_DB_ERROR for
  * the database itself.
  *
- * Dates are "YYYY-MM-DD", years 1900 to 2999 (cg-date.h). Interview times are local "YYYY-MM-DDTHH:MM" (or
- * with ":SS", or a date alone when the hour is not known). History times are
- * UTC, "YYYY-MM-DDTHH:MM:SSZ".
+ * Dates are "YYYY-MM-DD", years 1900 to 2999 (cg-date.h). Interview times
+ * are local "YYYY-MM-DDTHH:MM" (or with ":SS", or a date alone when the
+ * hour is not known). History times are UTC, "YYYY-MM-DDTHH:MM:SSZ".
  */
 #pragma once
 
@@ -32,7 +32,7 @@ typedef enum {
   CG_TRACKER_ERROR_EXISTS,     /* a stage with that name exists */
   CG_TRACKER_ERROR_IN_USE,     /* the stage still has applications */
   CG_TRACKER_ERROR_PARSE,      /* an import file that cannot be read as CSV */
-  CG_TRACKER_ERROR_ENCODING,   /* an import file that is not UTF-8 */
+  CG_TRACKER_ERROR_ENCODING,   /* an import file that does not convert to UTF-8 */
 } CgTrackerError;
 
 GQuark cg_tracker_error_quark (void);
@@ -364,21 +364,24 @@ typedef struct {
 
 void     cg_tracker_import_report_clear (CgTrackerImportReport  *report);
 
-/* Imports a CSV file exported by another tracker, in one transaction. The
- * columns are found by their header (see cg-tracker.c for the names).
- * Dates are read by cg_date_parse() in the forms people's tools write
- * (CG_DATE_HUMAN: ISO dates and date-times, DD.MM.YYYY, M/D/YYYY and
- * M/D/YY with an optional time, "24 Mar 2023", "March 24, 2023"). A ' before = + - @ or a tab that starts a cell (the formula
- * defence of spreadsheets and of our export) is dropped. Stage names are
- * matched in any case, also by the seeded stages' original names and a few
- * other trackers' names ("Interview", "Bookmarked", ...); unknown stages
- * are added after the last one, open. A row without a stage goes to
- * Applied when it has a date applied, else to the first stage. Rows with a
- * problem (no title, a bad date or excitement, already tracked) are
- * skipped and listed in @report with their line. Fails, importing
- * nothing, when the file cannot be read, is not UTF-8, is not valid CSV or
- * has no title column. @report must be zero-filled; clear it with
- * cg_tracker_import_report_clear(). */
+/* Imports a CSV file exported by another tracker, in one transaction,
+ * through cg-csv-reader.h: the delimiter (, ; or tab) is found, and the
+ * file may be UTF-8 (with or without a BOM), UTF-16 with a BOM, or else
+ * Latin-1. The columns are found by their header (see cg-tracker.c for the
+ * names). Dates are read by cg_date_parse() in the forms people's tools
+ * write (CG_DATE_HUMAN: ISO dates and date-times, DD.MM.YYYY, M/D/YYYY and
+ * M/D/YY with an optional time, "24 Mar 2023", "March 24, 2023"). A '
+ * before = + - @ or a tab that starts a cell (the formula defence of
+ * spreadsheets and of our export) is dropped. Stage names are matched in
+ * any case, also by the seeded stages' original names and a few other
+ * trackers' names ("Interview", "Bookmarked", ...); unknown stages are
+ * added after the last one, open. A row without a stage goes to Applied
+ * when it has a date applied, else to the first stage. Rows with a problem
+ * (no title, a bad date or excitement, already tracked) are skipped and
+ * listed in @report with their line. Fails, importing nothing, when the
+ * file cannot be read or converted (CG_TRACKER_ERROR_ENCODING), is not
+ * valid CSV or has no title column. @report must be zero-filled; clear it
+ * with cg_tracker_import_report_clear(). */
 gboolean cg_tracker_import_csv  (CgLibrary              *library,
                                  const char             *path,
                                  CgTrackerImportReport  *report,
