@@ -2,12 +2,13 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * CSV with a header row (exports of job boards and scrapers), streamed
- * through libcsv a line at a time (see CgImportReader). The columns are
- * found by their names, in many spellings ("Job Title", "position",
+ * CSV with a header row (exports of job boards and scrapers), streamed a
+ * line at a time (see CgImportReader) through the one CSV reader,
+ * CgCsvReader, lenient about quotes. The columns are found by their header
+ * keys (cg_csv_header_key()), in many spellings ("Job Title", "position",
  * "job_title", ...), and each row becomes a record whose strings point into
- * the row's cells, without copying. Plain-text descriptions skip the HTML
- * parser (see cg-job-import-plain-text.c).
+ * a copy of the row's cells, cut in place. Plain-text descriptions skip the
+ * HTML parser (see cg-job-import-plain-text.c).
  */
 #define G_LOG_DOMAIN "cg-job-import"
 
@@ -15,9 +16,9 @@
 
 #include <string.h>
 
-#include <csv.h>
 #include <glib/gi18n-lib.h>
 
+#include "cg-csv-reader.h"
 #include "cg-date.h"
 #include "cg-html-markdown.h"
 #include "cg-job-import-private.h"
@@ -116,53 +117,31 @@ static const struct {
 };
 
 typedef struct {
-  CgImport            *im;
-  struct csv_parser  parser;
+  CgImport    *im;
+  CgCsvReader *reader;
 
-  GString           *cells;       /* the row's cells, each NUL-terminated */
-  GArray            *offsets;     /* of gsize: where each cell starts in cells */
-  guint              n_cells;     /* cells in the row, also those not kept */
-  gboolean           invalid;     /* a cell of the row is not UTF-8 */
+  GString     *cells;       /* the row's cells, each NUL-terminated */
+  GArray      *offsets;     /* of gsize: where each cell starts in cells */
+  gboolean     invalid;     /* a cell of the row is not UTF-8 */
 
-  gboolean           have_header;
-  int                columns[N_COLS];
-  guint              priorities[N_COLS];
-  guint              n_wanted;    /* cells kept of each row */
+  gboolean     have_header;
+  int          columns[N_COLS];
+  guint        priorities[N_COLS];
+  guint        n_wanted;    /* cells kept of each row */
 
-  guint              line;        /* the line being read */
-  guint              row_line;    /* the line the row started on */
-  gboolean           at_row_start;
-  gsize              row_bytes;
+  guint        row_line;    /* the line the row started on */
+  gboolean     at_row_start;
+  gsize        row_bytes;
 
-  GPtrArray         *locations;   /* of char *, into cells (or extra) */
-  GString           *extra;       /* "City, ST" made from two columns */
-  GString           *description; /* the row's description, as Markdown */
-  char               region[8];
-  char               posted[11];
-  char               expires[11];
+  GPtrArray   *locations;   /* of char *, into cells (or extra) */
+  GString     *extra;       /* "City, ST" made from two columns */
+  GString     *description; /* the row's description, as Markdown */
+  char         region[8];
+  char         posted[11];
+  char         expires[11];
 
-  GError            *error;       /* stops the reader */
+  GError      *error;       /* stops the reader */
 } Csv;
-
-/* Lower case ASCII without spaces, "_", "-", "." (into @out, of @size) */
-static gboolean
-normalise_header (const char *text,
-                  char       *out,
-                  gsize       size)
-{
-  gsize n = 0;
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (cg_import_is_space (*p) || *p == '_' || *p == '-' || *p == '.')
-        continue;
-      if (n + 1 >= size)
-        return FALSE;
-      out[n++] = g_ascii_tolower (*p);
-    }
-  out[n] = '\0';
-  return n > 0;
-}
 
 static void
 csv_read_header (Csv *csv)
@@ -190,10 +169,10 @@ csv_read_header (Csv *csv)
 
   for (guint i = 0; i < csv->offsets->len; i++)
     {
-      char name[64];
+      g_autofree char *name = cg_csv_header_key (csv->cells->str +
+                                                 g_array_index (csv->offsets, gsize, i));
 
-      if (!normalise_header (csv->cells->str + g_array_index (csv->offsets, gsize, i),
-                             name, sizeof name))
+      if (*name == '\0')
         continue;
 
       for (guint h = 0; h < G_N_ELEMENTS (csv_headers); h++)
@@ -221,6 +200,8 @@ csv_read_header (Csv *csv)
       csv->n_wanted = MAX (csv->n_wanted, (guint) csv->columns[i] + 1);
 
   csv->have_header = TRUE;
+  /* Only the cells that are read are kept */
+  cg_csv_reader_set_limits (csv->reader, csv->n_wanted, 0);
 }
 
 static gboolean
@@ -604,76 +585,43 @@ csv_read_row (Csv *csv)
   g_free (record.key);
 }
 
-static void
-csv_cell_cb (void   *data,
-             size_t  length,
-             void   *user_data)
+/* A row from the CSV reader: its cells are copied, to be cut in place */
+static gboolean
+csv_row_cb (const CgCsvRow  *row,
+            gpointer         user_data,
+            GError         **error)
 {
   Csv *csv = user_data;
-  gsize offset = csv->cells->len;
-
-  if (csv->error != NULL)
-    return;
-
-  /* Only the cells that are read are kept */
-  csv->n_cells++;
-  if (csv->have_header ? csv->n_cells > csv->n_wanted : csv->n_cells > MAX_CSV_COLUMNS)
-    return;
-
-  if (length > 0 && !g_utf8_validate_len (data, length, NULL))
-    csv->invalid = TRUE;
-
-  g_string_append_len (csv->cells, data, length);
-  g_string_append_c (csv->cells, '\0');
-  g_array_append_val (csv->offsets, offset);
-}
-
-static void
-csv_row_cb (int   terminator,
-            void *user_data)
-{
-  Csv *csv = user_data;
-
-  if (csv->error == NULL)
-    {
-      if (csv->have_header)
-        csv_read_row (csv);
-      else
-        csv_read_header (csv);
-    }
 
   g_string_truncate (csv->cells, 0);
   g_array_set_size (csv->offsets, 0);
-  csv->n_cells = 0;
   csv->invalid = FALSE;
+  for (guint i = 0; i < row->n_cells; i++)
+    {
+      gsize offset = csv->cells->len;
+      gsize length = strlen (row->cells[i]);
+
+      if (length > 0 && !g_utf8_validate_len (row->cells[i], length, NULL))
+        csv->invalid = TRUE;
+      g_string_append_len (csv->cells, row->cells[i], length + 1);
+      g_array_append_val (csv->offsets, offset);
+    }
+  csv->row_line = row->line;
+
+  if (csv->have_header)
+    csv_read_row (csv);
+  else
+    csv_read_header (csv);
+
   csv->at_row_start = TRUE;
   csv->row_bytes = 0;
-}
 
-/* The delimiter: the most frequent of ",", ";" and tab on the first line */
-static unsigned char
-guess_delimiter (const char *data,
-                 gsize       length)
-{
-  const char *nl = memchr (data, '\n', length);
-  const char *end = nl ? nl : data + length;
-  guint commas = 0, semicolons = 0, tabs = 0;
-
-  for (const char *p = data; p < end; p++)
+  if (csv->error != NULL)
     {
-      if (*p == ',')
-        commas++;
-      else if (*p == ';')
-        semicolons++;
-      else if (*p == '\t')
-        tabs++;
+      g_propagate_error (error, g_steal_pointer (&csv->error));
+      return FALSE;
     }
-
-  if (tabs > commas && tabs > semicolons)
-    return '\t';
-  if (semicolons > commas)
-    return ';';
-  return ',';
+  return TRUE;
 }
 
 static gboolean
@@ -692,16 +640,22 @@ cg_import_csv (CgImport      *im,
                GInputStream  *stream,
                GError       **error)
 {
+  g_autoptr(GError) local_error = NULL;
   Csv csv;
   CgImportReader r;
   const char *piece;
   gsize n;
   gboolean starts, ends;
+  guint line = 0;            /* the line being read */
+  guint row_line = 0;        /* the line the row being read started on */
   gboolean ok = TRUE;
   int rc;
 
   memset (&csv, 0, sizeof csv);
   csv.im = im;
+  /* Lenient: stray quotes in a cell are kept as they are */
+  csv.reader = cg_csv_reader_new (CG_CSV_NONE, '\0', csv_row_cb, &csv);
+  cg_csv_reader_set_limits (csv.reader, MAX_CSV_COLUMNS, 0);
   csv.cells = g_string_sized_new (4096);
   csv.offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
   csv.locations = g_ptr_array_new ();
@@ -709,51 +663,29 @@ cg_import_csv (CgImport      *im,
   csv.description = g_string_sized_new (4096);
   csv.at_row_start = TRUE;
 
-  /* Tolerant: stray quotes in a cell are kept as they are */
-  if (csv_init (&csv.parser, 0) != 0)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot start the CSV parser"));
-      g_string_free (csv.cells, TRUE);
-      g_array_unref (csv.offsets);
-      g_ptr_array_unref (csv.locations);
-      g_string_free (csv.extra, TRUE);
-      g_string_free (csv.description, TRUE);
-      return FALSE;
-    }
-  /* libcsv grows its field buffer by this much at a time: its default of
-   * 128 bytes makes a long cell (a description, or an unclosed quote
-   * running to the end of the file) cost a copy per 128 bytes */
-  csv_set_blk_size (&csv.parser, 64 * 1024);
-
   cg_import_reader_init (&r, stream, im->cancellable);
 
-  while ((rc = cg_import_reader_next (&r, &piece, &n, &starts, &ends, error)) > 0)
+  while (ok && (rc = cg_import_reader_next (&r, &piece, &n, &starts, &ends, error)) > 0)
     {
-      if (csv.line == 0)
-        csv_set_delim (&csv.parser, guess_delimiter (piece, n));
-
       if (starts)
-        csv.line++;
+        line++;
       if (csv.at_row_start && starts && !is_blank_line (piece, n))
         {
-          csv.row_line = csv.line;
+          row_line = line;
           csv.at_row_start = FALSE;
         }
 
       csv.row_bytes += n;
       if (!csv.at_row_start && csv.row_bytes > CG_IMPORT_MAX_RECORD_SIZE)
         {
-          g_set_error (&csv.error, CG_IMPORT_ERROR, CG_IMPORT_ERROR_INVALID,
+          g_set_error (&local_error, CG_IMPORT_ERROR, CG_IMPORT_ERROR_INVALID,
                        _("line %u: a row is longer than %u MB (is a quote not closed?)"),
-                       csv.row_line, CG_IMPORT_MAX_RECORD_SIZE / (1024 * 1024));
+                       row_line, CG_IMPORT_MAX_RECORD_SIZE / (1024 * 1024));
+          ok = FALSE;
           break;
         }
 
-      if (csv_parse (&csv.parser, piece, n, csv_cell_cb, csv_row_cb, &csv) != n && csv.error == NULL)
-        g_set_error (&csv.error, CG_IMPORT_ERROR, CG_IMPORT_ERROR_INVALID,
-                     _("line %u: %s"), csv.line, csv_strerror (csv_error (&csv.parser)));
-      if (csv.error != NULL)
-        break;
+      ok = cg_csv_reader_feed (csv.reader, piece, n, &local_error);
 
       im->bytes_done = r.offset;
       cg_import_maybe_report_progress (im);
@@ -761,10 +693,10 @@ cg_import_csv (CgImport      *im,
 
   if (rc < 0)
     ok = FALSE;
-  else if (csv.error == NULL)
-    csv_fini (&csv.parser, csv_cell_cb, csv_row_cb, &csv);
+  else if (ok)
+    ok = cg_csv_reader_finish (csv.reader, &local_error);
 
-  csv_free (&csv.parser);
+  cg_csv_reader_free (csv.reader);
   cg_import_reader_clear (&r);
   g_string_free (csv.cells, TRUE);
   g_array_unref (csv.offsets);
@@ -772,13 +704,11 @@ cg_import_csv (CgImport      *im,
   g_string_free (csv.extra, TRUE);
   g_string_free (csv.description, TRUE);
 
-  if (ok && csv.error != NULL)
-    {
-      g_propagate_error (error, csv.error);
-      ok = FALSE;
-    }
-  else
-    g_clear_error (&csv.error);
+  /* (libcsv fails only for lack of memory here) */
+  if (local_error != NULL && local_error->domain == CG_CSV_ERROR)
+    g_set_error_literal (error, CG_IMPORT_ERROR, CG_IMPORT_ERROR_INVALID, local_error->message);
+  else if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
 
   if (!ok)
     return FALSE;
