@@ -16,8 +16,7 @@
 
 #include <glib/gi18n.h>
 
-#include "cg-compare.h"
-#include "cg-db.h"
+#include "cg-guide-render.h"
 #include "cg-guide.h"
 #include "cg-guides-page.h"
 #include "cg-markdown.h"
@@ -340,8 +339,6 @@ ensure_reader (CgGuidesPage *self)
   gtk_box_append (self->reader_box, GTK_WIDGET (self->reader));
 }
 
-static const char *live_blocks[] = { "compare", NULL };
-
 /* Shows @guide, rendered as @md, in the reader. */
 static void
 show_rendered (CgGuidesPage *self,
@@ -367,56 +364,34 @@ show_rendered (CgGuidesPage *self,
   update_reader_actions (self, TRUE);
 }
 
-/* A guide with live blocks (```compare) is rendered on a worker thread with
- * a read-only connection of its own: the figures are queries over every
- * posting, seconds with a million of them. */
+/* A guide with live blocks (```compare) is rendered by the core on a
+ * worker thread: the figures are queries over every posting, seconds with
+ * a million of them. */
 typedef struct {
-  char    *db_path;
-  char    *body;
-  CgGuide *guide;
-  guint    generation;
+  CgGuidesPage *self;
+  CgGuide      *guide;
+  guint         generation;
 } RenderData;
 
 static void
 render_data_free (RenderData *data)
 {
-  g_free (data->db_path);
-  g_free (data->body);
+  g_object_unref (data->self);
   g_object_unref (data->guide);
   g_free (data);
 }
 
-static void
-render_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  RenderData *data = task_data;
-  g_autoptr(GError) error = NULL;
-  sqlite3 *db = cg_db_open_worker (data->db_path, cancellable, &error);
-  CgMarkdown *md;
-
-  if (db == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  md = cg_markdown_render (data->body, -1, live_blocks, cg_compare_block_cb, db);
-  cg_db_close (db);
-  g_task_return_pointer (task, md, (GDestroyNotify) cg_markdown_free);
-}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RenderData, render_data_free)
 
 static void
 render_done_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  CgGuidesPage *self = CG_GUIDES_PAGE (source);
-  RenderData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(RenderData) data = user_data;
+  CgGuidesPage *self = data->self;
   g_autoptr(GError) error = NULL;
-  g_autoptr(CgMarkdown) md = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(CgMarkdown) md = cg_guide_render_finish (CG_LIBRARY (source), result, &error);
 
   /* another guide was opened meanwhile */
   if (data->generation != self->render_generation)
@@ -427,25 +402,10 @@ render_done_cb (GObject      *source,
       /* the library cannot be read from a second connection: render here,
        * without the live figures' thread */
       g_warning ("Cannot render the guide on a worker thread: %s", error->message);
-      md = cg_markdown_render (cg_guide_get_body (data->guide), -1, live_blocks,
-                               cg_compare_block_cb, cg_library_get_db (self->library));
+      md = cg_guide_render (self->library, cg_guide_get_body (data->guide));
     }
 
   show_rendered (self, data->guide, md);
-}
-
-static gboolean
-has_live_block (const char *body)
-{
-  for (guint i = 0; body != NULL && live_blocks[i] != NULL; i++)
-    {
-      g_autofree char *backticks = g_strconcat ("```", live_blocks[i], NULL);
-      g_autofree char *tildes = g_strconcat ("~~~", live_blocks[i], NULL);
-
-      if (strstr (body, backticks) != NULL || strstr (body, tildes) != NULL)
-        return TRUE;
-    }
-  return FALSE;
 }
 
 static void
@@ -457,19 +417,15 @@ show_guide (CgGuidesPage *self,
   ensure_reader (self);
   self->render_generation++;
 
-  if (has_live_block (body))
+  if (cg_guide_body_has_live_blocks (body))
     {
-      g_autoptr(GTask) task = g_task_new (self, NULL, render_done_cb, NULL);
       RenderData *data = g_new0 (RenderData, 1);
 
-      data->db_path = g_strdup (cg_library_get_path (self->library));
-      data->body = g_strdup (body);
+      data->self = g_object_ref (self);
       data->guide = g_object_ref (guide);
       data->generation = self->render_generation;
-      g_task_set_source_tag (task, show_guide);
-      g_task_set_task_data (task, data, (GDestroyNotify) render_data_free);
       cg_reader_view_begin_load (self->reader);
-      g_task_run_in_thread (task, render_thread);
+      cg_guide_render_async (self->library, body, NULL, render_done_cb, data);
     }
   else
     {

@@ -3,8 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * One search box through postings, guides, questions, roles and the user's
- * applications. The search runs on a worker thread with its own read
- * connection (there may be a million postings); results are grouped by
+ * applications. The core searches on a worker thread (cg_search_async(),
+ * as there may be a million postings); results are grouped by
  * kind with the matched words in bold, and Enter opens the first one where
  * it lives.
  */
@@ -14,7 +14,6 @@
 
 #include <glib/gi18n.h>
 
-#include "cg-db.h"
 #include "cg-search-page.h"
 #include "cg-search.h"
 
@@ -154,55 +153,16 @@ show_results (CgSearchPage *self,
     }
 }
 
-typedef struct {
-  char *path;
-  char *text;
-} SearchData;
-
-static void
-search_data_free (SearchData *data)
-{
-  g_free (data->path);
-  g_free (data->text);
-  g_free (data);
-}
-
-static void
-search_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  SearchData *data = task_data;
-  g_autoptr(GError) error = NULL;
-  GPtrArray *results;
-  sqlite3 *db = cg_db_open_worker (data->path, cancellable, &error);
-
-  if (db == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  results = cg_search (db, data->text, 8, &error);
-  cg_db_close (db);
-  if (results == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, results, (GDestroyNotify) g_ptr_array_unref);
-}
-
 static void
 search_done_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  CgSearchPage *self = CG_SEARCH_PAGE (source);
+  g_autoptr(CgSearchPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) results = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(GPtrArray) results = cg_search_finish (CG_LIBRARY (source), result, &error);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-      g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   self->busy = FALSE;
@@ -221,9 +181,6 @@ search_done_cb (GObject      *source,
 static void
 search_changed_cb (CgSearchPage *self)
 {
-  g_autoptr(GTask) task = NULL;
-  SearchData *data;
-
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
 
@@ -236,14 +193,9 @@ search_changed_cb (CgSearchPage *self)
     }
 
   self->cancellable = g_cancellable_new ();
-  data = g_new0 (SearchData, 1);
-  data->path = g_strdup (cg_library_get_path (self->library));
-  data->text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entry)));
   self->busy = TRUE;
-
-  task = g_task_new (self, self->cancellable, search_done_cb, NULL);
-  g_task_set_task_data (task, data, (GDestroyNotify) search_data_free);
-  g_task_run_in_thread (task, search_thread);
+  cg_search_async (self->library, gtk_editable_get_text (GTK_EDITABLE (self->entry)), 8,
+                   self->cancellable, search_done_cb, g_object_ref (self));
 }
 
 /* Opens the result where it lives, through the window's actions. */

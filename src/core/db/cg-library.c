@@ -30,6 +30,7 @@
 #include "cg-guide.h"
 #include "cg-job.h"
 #include "cg-library.h"
+#include "cg-library-worker.h"
 #include "cg-role.h"
 #include "cg-schema.h"
 
@@ -589,24 +590,15 @@ cg_library_count (CgLibrary     *self,
 
 static void
 count_thread (GTask        *task,
-              gpointer      source_object,
+              sqlite3      *db,
               gpointer      task_data,
               GCancellable *cancellable)
 {
-  const char *path = g_task_get_task_data (task);
-  CgLibraryKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (task), "kind"));
+  CgLibraryKind kind = GPOINTER_TO_UINT (task_data);
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt;
-  sqlite3 *db;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 n = -1;
   int rc;
-
-  db = cg_db_open_worker (path, cancellable, &error);
-  if (db == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
 
   stmt = cg_db_prepare (db, count_sql[kind], &error);
   if (stmt != NULL)
@@ -616,9 +608,7 @@ count_thread (GTask        *task,
         n = sqlite3_column_int64 (stmt, 0);
       else
         cg_db_set_error (&error, db, rc, _("Cannot read the library"));
-      sqlite3_finalize (stmt);
     }
-  cg_db_close (db);
 
   if (error != NULL)
     g_task_return_error (task, g_steal_pointer (&error));
@@ -641,9 +631,8 @@ cg_library_count_async (CgLibrary           *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, cg_library_count_async);
-  g_task_set_task_data (task, g_strdup (self->path), g_free);
-  g_object_set_data (G_OBJECT (task), "kind", GUINT_TO_POINTER (kind));
-  g_task_run_in_thread (task, count_thread);
+  g_task_set_task_data (task, GUINT_TO_POINTER (kind), NULL);
+  cg_library_run_in_worker (self, task, count_thread);
 }
 
 gint64
