@@ -1095,7 +1095,12 @@ emit_changed_cb (gpointer user_data)
   g_mutex_unlock (&self->change_lock);
 
   if (what != CG_LIBRARY_CHANGE_NONE)
-    g_signal_emit (self, signals[CHANGED], 0, what);
+    {
+      /* a handler may drop the last other reference */
+      g_object_ref (self);
+      g_signal_emit (self, signals[CHANGED], 0, what);
+      g_object_unref (self);
+    }
 
   return G_SOURCE_REMOVE;
 }
