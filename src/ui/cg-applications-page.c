@@ -31,6 +31,7 @@
 #include "cg-application-editor.h"
 #include "cg-application-item.h"
 #include "cg-applications-page.h"
+#include "cg-library-watch.h"
 #include "cg-stage.h"
 #include "cg-stages-dialog.h"
 #include "cg-tracker-stats-view.h"
@@ -60,6 +61,7 @@ struct _CgApplicationsPage
   GtkWidget            parent_instance;
 
   CgLibrary           *library;
+  CgLibraryWatch      *watch;
   GListModel          *stages;          /* CgStage, board order */
   GHashTable          *stage_positions; /* gint64 * -> position + 1 */
   GListStore          *store;           /* CgApplicationItem */
@@ -595,6 +597,9 @@ reload (CgApplicationsPage *self)
     return;
 
   save_editor (self);
+  /* what the editor just saved is read below */
+  if (self->watch != NULL)
+    cg_library_watch_mark_fresh (self->watch);
   read_stages (self);
   fill_filter_choices (self);
   refresh_due (self);
@@ -641,6 +646,8 @@ refresh_item (CgApplicationsPage *self,
   g_autoptr(CgApplicationDetails) details = cg_tracker_get_application (self->library, id, NULL);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
 
+  if (self->watch != NULL)
+    cg_library_watch_mark_fresh (self->watch);
   refresh_due (self);
   for (guint i = 0; i < n; i++)
     {
@@ -1907,6 +1914,7 @@ cg_applications_page_dispose (GObject *object)
 {
   CgApplicationsPage *self = CG_APPLICATIONS_PAGE (object);
 
+  g_clear_object (&self->watch);
   /* never lose a keystroke */
   if (self->editor != NULL)
     {
@@ -2109,6 +2117,13 @@ cg_applications_page_set_library (CgApplicationsPage *self,
   if (self->library != NULL)
     save_editor (self);
   g_set_object (&self->library, library);
+  g_clear_object (&self->watch);
+  if (library != NULL)
+    self->watch = cg_library_watch_new (GTK_WIDGET (self), library,
+                                        CG_LIBRARY_CHANGE_APPLICATIONS | CG_LIBRARY_CHANGE_STAGES |
+                                        CG_LIBRARY_CHANGE_CONTACTS | CG_LIBRARY_CHANGE_INTERVIEWS |
+                                        CG_LIBRARY_CHANGE_TAGS,
+                                        (CgLibraryWatchFunc) cg_applications_page_reload);
   cg_application_editor_set_library (self->editor, library);
   reload (self);
 }

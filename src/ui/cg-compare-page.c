@@ -27,6 +27,7 @@
 #include <glib/gi18n.h>
 
 #include "cg-compare-page.h"
+#include "cg-library-watch.h"
 #include "cg-drop-down.h"
 #include "cg-role-reading.h"
 #include "cg-role.h"
@@ -41,6 +42,7 @@ struct _CgComparePage
   GtkWidget         parent_instance;
 
   CgLibrary        *library;
+  CgLibraryWatch   *watch;
   GListModel       *roles;          /* of CgRole, in the library's order */
   GtkStringList    *role_names;     /* the same, for the pickers */
   GPtrArray        *slugs;          /* the compared roles, char * */
@@ -1185,6 +1187,7 @@ cg_compare_page_dispose (GObject *object)
 {
   CgComparePage *self = CG_COMPARE_PAGE (object);
 
+  g_clear_object (&self->watch);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_cancellable_cancel (self->regions_cancellable);
@@ -1340,6 +1343,8 @@ cg_compare_page_reload (CgComparePage *self)
 
   g_return_if_fail (CG_IS_COMPARE_PAGE (self));
 
+  if (self->watch != NULL)
+    cg_library_watch_mark_fresh (self->watch);
   g_clear_object (&self->roles);
   g_clear_object (&self->role_names);
 
@@ -1377,6 +1382,12 @@ cg_compare_page_set_library (CgComparePage *self,
   g_return_if_fail (library == NULL || CG_IS_LIBRARY (library));
 
   g_set_object (&self->library, library);
+  g_clear_object (&self->watch);
+  if (library != NULL)
+    self->watch = cg_library_watch_new (GTK_WIDGET (self), library,
+                                        CG_LIBRARY_CHANGE_ROLES | CG_LIBRARY_CHANGE_JOBS |
+                                        CG_LIBRARY_CHANGE_GUIDES | CG_LIBRARY_CHANGE_FAQ,
+                                        (CgLibraryWatchFunc) cg_compare_page_reload);
   cg_compare_page_reload (self);
 }
 

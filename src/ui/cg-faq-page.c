@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "cg-faq-page.h"
+#include "cg-library-watch.h"
 #include "cg-faq.h"
 #include "cg-markdown.h"
 
@@ -22,6 +23,7 @@ struct _CgFaqPage
   GtkWidget       parent_instance;
 
   CgLibrary      *library;
+  CgLibraryWatch *watch;
   GCancellable   *cancellable;
   GtkBox         *box;
   GtkSearchEntry *search_entry;
@@ -132,6 +134,7 @@ cg_faq_page_dispose (GObject *object)
 {
   CgFaqPage *self = CG_FAQ_PAGE (object);
 
+  g_clear_object (&self->watch);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   if (self->box != NULL)
@@ -204,6 +207,11 @@ cg_faq_page_set_library (CgFaqPage *self,
   g_return_if_fail (CG_IS_FAQ_PAGE (self));
 
   g_set_object (&self->library, library);
+  g_clear_object (&self->watch);
+  if (library != NULL)
+    self->watch = cg_library_watch_new (GTK_WIDGET (self), library,
+                                        CG_LIBRARY_CHANGE_FAQ,
+                                        (CgLibraryWatchFunc) cg_faq_page_reload);
   rebuild (self);
 }
 
@@ -212,6 +220,8 @@ cg_faq_page_reload (CgFaqPage *self)
 {
   g_return_if_fail (CG_IS_FAQ_PAGE (self));
 
+  if (self->watch != NULL)
+    cg_library_watch_mark_fresh (self->watch);
   rebuild (self);
 }
 

@@ -19,6 +19,7 @@
 #include "cg-guide-render.h"
 #include "cg-guide.h"
 #include "cg-guides-page.h"
+#include "cg-library-watch.h"
 #include "cg-markdown.h"
 
 struct _CgGuidesPage
@@ -26,6 +27,7 @@ struct _CgGuidesPage
   GtkWidget       parent_instance;
 
   CgLibrary      *library;
+  CgLibraryWatch *watch;
   GListModel     *guides;
   GSettings      *settings;
   GPtrArray      *history;      /* of char *, slugs */
@@ -780,6 +782,7 @@ cg_guides_page_dispose (GObject *object)
 {
   CgGuidesPage *self = CG_GUIDES_PAGE (object);
 
+  g_clear_object (&self->watch);
   finish_delete (self, FALSE);
   g_clear_handle_id (&self->spinner_timeout, g_source_remove);
 
@@ -902,6 +905,8 @@ cg_guides_page_reload (CgGuidesPage *self)
 
   g_return_if_fail (CG_IS_GUIDES_PAGE (self));
 
+  if (self->watch != NULL)
+    cg_library_watch_mark_fresh (self->watch);
   g_clear_object (&self->guides);
   self->guides = cg_library_list (self->library, CG_LIBRARY_KIND_GUIDES, &error);
   if (self->guides == NULL)
@@ -949,6 +954,11 @@ cg_guides_page_set_library (CgGuidesPage *self,
   g_return_if_fail (CG_IS_GUIDES_PAGE (self));
 
   g_set_object (&self->library, library);
+  g_clear_object (&self->watch);
+  if (library != NULL)
+    self->watch = cg_library_watch_new (GTK_WIDGET (self), library,
+                                        CG_LIBRARY_CHANGE_GUIDES,
+                                        (CgLibraryWatchFunc) cg_guides_page_reload);
   cg_guides_page_reload (self);
 }
 

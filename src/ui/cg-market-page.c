@@ -41,6 +41,7 @@
 #include "cg-drop-down.h"
 #include "cg-labels.h"
 #include "cg-market-page.h"
+#include "cg-library-watch.h"
 #include "cg-pay.h"
 #include "cg-role.h"
 #include "cg-stats.h"
@@ -128,6 +129,7 @@ struct _CgMarketPage
   GtkWidget      parent_instance;
 
   CgLibrary     *library;
+  CgLibraryWatch *watch;
   GSettings     *settings;
   GListModel    *roles;            /* of CgRole */
   char          *role;             /* slug, NULL: all roles */
@@ -1350,6 +1352,7 @@ cg_market_page_dispose (GObject *object)
 {
   CgMarketPage *self = CG_MARKET_PAGE (object);
 
+  g_clear_object (&self->watch);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   /* a task still running answers to nobody */
@@ -1499,6 +1502,8 @@ cg_market_page_reload (CgMarketPage *self)
 
   g_return_if_fail (CG_IS_MARKET_PAGE (self));
 
+  if (self->watch != NULL)
+    cg_library_watch_mark_fresh (self->watch);
   g_clear_object (&self->roles);
   if (self->library != NULL && cg_library_is_open (self->library))
     {
@@ -1535,6 +1540,12 @@ cg_market_page_set_library (CgMarketPage *self,
   g_return_if_fail (library == NULL || CG_IS_LIBRARY (library));
 
   g_set_object (&self->library, library);
+  g_clear_object (&self->watch);
+  if (library != NULL)
+    self->watch = cg_library_watch_new (GTK_WIDGET (self), library,
+                                        CG_LIBRARY_CHANGE_JOBS | CG_LIBRARY_CHANGE_FIGURES |
+                                        CG_LIBRARY_CHANGE_ROLES,
+                                        (CgLibraryWatchFunc) cg_market_page_reload);
   cg_market_page_reload (self);
 }
 

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "cg-search-page.h"
+#include "cg-library-watch.h"
 #include "cg-search.h"
 
 struct _CgSearchPage
@@ -22,6 +23,7 @@ struct _CgSearchPage
   GtkWidget       parent_instance;
 
   CgLibrary      *library;
+  CgLibraryWatch *watch;
   GCancellable   *cancellable;
   GPtrArray      *results;   /* CgSearchResult, as shown */
   gboolean        busy;
@@ -268,6 +270,7 @@ cg_search_page_dispose (GObject *object)
 {
   CgSearchPage *self = CG_SEARCH_PAGE (object);
 
+  g_clear_object (&self->watch);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->results, g_ptr_array_unref);
@@ -352,7 +355,17 @@ cg_search_page_set_library (CgSearchPage *self,
 {
   g_return_if_fail (CG_IS_SEARCH_PAGE (self));
 
-  g_set_object (&self->library, library);
+  if (g_set_object (&self->library, library))
+    {
+      /* the results shown are searched again when what they list changed */
+      g_clear_object (&self->watch);
+      if (library != NULL)
+        self->watch = cg_library_watch_new (GTK_WIDGET (self), library,
+                                            CG_LIBRARY_CHANGE_JOBS | CG_LIBRARY_CHANGE_GUIDES |
+                                            CG_LIBRARY_CHANGE_FAQ | CG_LIBRARY_CHANGE_ROLES |
+                                            CG_LIBRARY_CHANGE_APPLICATIONS,
+                                            (CgLibraryWatchFunc) search_changed_cb);
+    }
 }
 
 GtkSearchEntry *
