@@ -26,7 +26,7 @@
 
 #include <glib/gi18n.h>
 
-#include "cg-application-editor.h"
+#include "cg-application-editor-private.h"
 #include "cg-markdown.h"
 #include "cg-reader-view.h"
 #include "cg-stage.h"

@@ -30,7 +30,7 @@
 #include "cg-application-card.h"
 #include "cg-application-editor.h"
 #include "cg-application-item.h"
-#include "cg-applications-page.h"
+#include "cg-applications-page-private.h"
 #include "cg-stage.h"
 #include "cg-stages-dialog.h"
 #include "cg-tracker-stats-view.h"

@@ -26,7 +26,7 @@
 
 #include <glib/gi18n.h>
 
-#include "cg-compare-page.h"
+#include "cg-compare-page-private.h"
 #include "cg-db.h"
 #include "cg-drop-down.h"
 #include "cg-role.h"

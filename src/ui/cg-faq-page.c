@@ -14,7 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "cg-db.h"
-#include "cg-faq-page.h"
+#include "cg-faq-page-private.h"
 #include "cg-faq.h"
 #include "cg-markdown.h"
 

@@ -19,7 +19,7 @@
 #include "cg-compare.h"
 #include "cg-db.h"
 #include "cg-guide.h"
-#include "cg-guides-page.h"
+#include "cg-guides-page-private.h"
 #include "cg-markdown.h"
 
 struct _CgGuidesPage

@@ -40,7 +40,7 @@
 #include "cg-db.h"
 #include "cg-drop-down.h"
 #include "cg-labels.h"
-#include "cg-market-page.h"
+#include "cg-market-page-private.h"
 #include "cg-pay.h"
 #include "cg-role.h"
 #include "cg-stats.h"

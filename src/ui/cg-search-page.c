@@ -15,7 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "cg-db.h"
-#include "cg-search-page.h"
+#include "cg-search-page-private.h"
 #include "cg-search.h"
 
 struct _CgSearchPage

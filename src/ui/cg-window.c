@@ -27,7 +27,7 @@
 #include "cg-labels.h"
 #include "cg-search-page.h"
 #include "cg-tracker.h"
-#include "cg-window.h"
+#include "cg-window-private.h"
 
 typedef struct {
   const char    *name;
