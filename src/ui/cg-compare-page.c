@@ -26,7 +26,7 @@
 
 #include <glib/gi18n.h>
 
-#include "cg-compare-page.h"
+#include "cg-compare-page-private.h"
 #include "cg-library-watch.h"
 #include "cg-drop-down.h"
 #include "cg-role-reading.h"
@@ -224,9 +224,13 @@ picker_changed_cb (GtkDropDown   *dropdown,
                    GParamSpec    *pspec,
                    CgComparePage *self)
 {
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dropdown), "index"));
+  guint index = 0;
   g_autoptr(CgRole) role = NULL;
   const char *slug;
+
+  /* which picker this is */
+  while (index < CG_COMPARE_MAX_ROLES && self->picker_dropdowns[index] != dropdown)
+    index++;
 
   if (self->updating || index >= self->slugs->len)
     return;
@@ -284,7 +288,6 @@ create_pickers (CgComparePage *self)
       gtk_widget_set_hexpand (dropdown, TRUE);
       gtk_widget_set_tooltip_text (dropdown, label);
       gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-      g_object_set_data (G_OBJECT (dropdown), "index", GUINT_TO_POINTER (i));
       g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (picker_changed_cb), self, 0);
 
       gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu), "view-more-symbolic");
@@ -1039,14 +1042,14 @@ export_written_cb (GObject      *source,
 }
 
 static void
-export_response_cb (GtkNativeDialog *dialog,
-                    int              response,
-                    CgComparePage   *self)
+export_response (GtkNativeDialog *dialog,
+                 int              response,
+                 CgComparePage   *self,
+                 gboolean         csv)
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      gboolean csv = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "csv"));
       char *text = cg_compare_page_dup_export (self, csv);
 
       if (file != NULL && text != NULL)
@@ -1061,6 +1064,22 @@ export_response_cb (GtkNativeDialog *dialog,
     }
 
   g_object_unref (dialog);
+}
+
+static void
+export_markdown_response_cb (GtkNativeDialog *dialog,
+                             int              response,
+                             CgComparePage   *self)
+{
+  export_response (dialog, response, self, FALSE);
+}
+
+static void
+export_csv_response_cb (GtkNativeDialog *dialog,
+                        int              response,
+                        CgComparePage   *self)
+{
+  export_response (dialog, response, self, TRUE);
 }
 
 static void
@@ -1098,9 +1117,10 @@ export_action_cb (GtkWidget  *widget,
       gtk_file_filter_add_pattern (filter, "*.md");
     }
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  g_object_set_data (G_OBJECT (dialog), "csv", GINT_TO_POINTER (csv));
 
-  g_signal_connect_object (dialog, "response", G_CALLBACK (export_response_cb), self, 0);
+  g_signal_connect_object (dialog, "response",
+                           csv ? G_CALLBACK (export_csv_response_cb) : G_CALLBACK (export_markdown_response_cb),
+                           self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 

@@ -13,7 +13,7 @@
 
 #include <glib/gi18n.h>
 
-#include "cg-faq-page.h"
+#include "cg-faq-page-private.h"
 #include "cg-library-watch.h"
 #include "cg-faq.h"
 #include "cg-markdown.h"

@@ -18,7 +18,7 @@
 
 #include "cg-guide-render.h"
 #include "cg-guide.h"
-#include "cg-guides-page.h"
+#include "cg-guides-page-private.h"
 #include "cg-library-watch.h"
 #include "cg-markdown.h"
 
@@ -29,6 +29,8 @@ struct _CgGuidesPage
   CgLibrary      *library;
   CgLibraryWatch *watch;
   GListModel     *guides;
+  GPtrArray      *row_guides;   /* CgGuide of each row of guide_list, in order */
+  GPtrArray      *toc_ids;      /* heading id of each row of toc_list, in order */
   GSettings      *settings;
   GPtrArray      *history;      /* of char *, slugs */
   int             history_pos;  /* index of the current guide, -1 none */
@@ -60,9 +62,14 @@ struct _CgGuidesPage
 G_DEFINE_FINAL_TYPE (CgGuidesPage, cg_guides_page, GTK_TYPE_WIDGET)
 
 static CgGuide *
-row_guide (GtkListBoxRow *row)
+row_guide (CgGuidesPage  *self,
+           GtkListBoxRow *row)
 {
-  return g_object_get_data (G_OBJECT (row), "guide");
+  int index = gtk_list_box_row_get_index (row);
+
+  if (index < 0 || (guint) index >= self->row_guides->len)
+    return NULL;
+  return g_ptr_array_index (self->row_guides, index);
 }
 
 static gboolean
@@ -109,12 +116,12 @@ filter_func (GtkListBoxRow *row,
              gpointer       user_data)
 {
   CgGuidesPage *self = user_data;
-  CgGuide *guide = row_guide (row);
+  CgGuide *guide = row_guide (self, row);
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->filter_entry));
   g_autofree char *keyword = selected_keyword (self);
   g_autofree char *needle = NULL;
 
-  if (!guide_has_keyword (guide, keyword))
+  if (guide == NULL || !guide_has_keyword (guide, keyword))
     return FALSE;
   if (g_strcmp0 (self->pending_delete, cg_guide_get_slug (guide)) == 0)
     return FALSE;
@@ -192,7 +199,6 @@ new_guide_row (CgGuide *guide)
   gtk_widget_set_margin_start (box, 4);
   gtk_widget_set_margin_end (box, 4);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  g_object_set_data_full (G_OBJECT (row), "guide", g_object_ref (guide), g_object_unref);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
                                   title, NULL, GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
                                   description, NULL, -1);
@@ -244,6 +250,7 @@ fill_toc (CgGuidesPage *self,
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->toc_list))) != NULL)
     gtk_list_box_remove (self->toc_list, child);
+  g_ptr_array_set_size (self->toc_ids, 0);
 
   for (guint i = 0; toc != NULL && i < toc->len; i++)
     {
@@ -262,7 +269,7 @@ fill_toc (CgGuidesPage *self,
       if (entry->level == 3)
         gtk_widget_add_css_class (label, "dim-label");
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-      g_object_set_data_full (G_OBJECT (row), "heading-id", g_strdup (entry->id), g_free);
+      g_ptr_array_add (self->toc_ids, g_strdup (entry->id));
       gtk_list_box_append (self->toc_list, row);
     }
 }
@@ -439,8 +446,8 @@ show_guide (CgGuidesPage *self,
   /* the list follows the reader */
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->guide_list)); child;
        child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_BOX_ROW (child) && row_guide (GTK_LIST_BOX_ROW (child)) != NULL &&
-        g_strcmp0 (cg_guide_get_slug (row_guide (GTK_LIST_BOX_ROW (child))),
+    if (GTK_IS_LIST_BOX_ROW (child) && row_guide (self, GTK_LIST_BOX_ROW (child)) != NULL &&
+        g_strcmp0 (cg_guide_get_slug (row_guide (self, GTK_LIST_BOX_ROW (child))),
                    cg_guide_get_slug (guide)) == 0)
       gtk_list_box_select_row (self->guide_list, GTK_LIST_BOX_ROW (child));
 
@@ -494,14 +501,20 @@ static void
 guide_activated_cb (CgGuidesPage  *self,
                     GtkListBoxRow *row)
 {
-  cg_guides_page_open (self, cg_guide_get_slug (row_guide (row)));
+  CgGuide *guide = row_guide (self, row);
+
+  if (guide != NULL)
+    cg_guides_page_open (self, cg_guide_get_slug (guide));
 }
 
 static void
 toc_activated_cb (CgGuidesPage  *self,
                   GtkListBoxRow *row)
 {
-  cg_reader_view_scroll_to (self->reader, g_object_get_data (G_OBJECT (row), "heading-id"));
+  int index = gtk_list_box_row_get_index (row);
+
+  if (index >= 0 && (guint) index < self->toc_ids->len)
+    cg_reader_view_scroll_to (self->reader, g_ptr_array_index (self->toc_ids, index));
   if (adw_flap_get_folded (self->flap))
     adw_flap_set_reveal_flap (self->flap, FALSE);
 }
@@ -787,6 +800,8 @@ cg_guides_page_dispose (GObject *object)
   g_clear_handle_id (&self->spinner_timeout, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CG_TYPE_GUIDES_PAGE);
+  g_clear_pointer (&self->row_guides, g_ptr_array_unref);
+  g_clear_pointer (&self->toc_ids, g_ptr_array_unref);
   g_clear_object (&self->guides);
   g_clear_object (&self->library);
   g_clear_object (&self->settings);
@@ -869,6 +884,8 @@ cg_guides_page_init (CgGuidesPage *self)
 
   self->history = g_ptr_array_new_with_free_func (g_free);
   self->history_pos = -1;
+  self->row_guides = g_ptr_array_new_with_free_func (g_object_unref);
+  self->toc_ids = g_ptr_array_new_with_free_func (g_free);
   self->settings = g_settings_new (APPLICATION_ID);
   g_signal_connect_object (self->settings, "changed::reader-zoom", G_CALLBACK (zoom_changed_cb),
                            self, G_CONNECT_SWAPPED);
@@ -917,11 +934,13 @@ cg_guides_page_reload (CgGuidesPage *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->guide_list))) != NULL)
     gtk_list_box_remove (self->guide_list, child);
+  g_ptr_array_set_size (self->row_guides, 0);
 
   for (guint i = 0; i < g_list_model_get_n_items (self->guides); i++)
     {
       g_autoptr(CgGuide) guide = g_list_model_get_item (self->guides, i);
 
+      g_ptr_array_add (self->row_guides, g_object_ref (guide));
       gtk_list_box_append (self->guide_list, new_guide_row (guide));
       if (cg_guide_get_keywords (guide) != NULL)
         {

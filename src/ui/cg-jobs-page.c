@@ -19,7 +19,7 @@
 
 #include "cg-db.h"
 #include "cg-job.h"
-#include "cg-jobs-page.h"
+#include "cg-jobs-page-private.h"
 #include "cg-library-watch.h"
 #include "cg-labels.h"
 #include "cg-markdown.h"

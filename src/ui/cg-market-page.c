@@ -40,8 +40,8 @@
 #include "cg-db.h"
 #include "cg-drop-down.h"
 #include "cg-labels.h"
-#include "cg-market-page.h"
 #include "cg-library-watch.h"
+#include "cg-market-page-private.h"
 #include "cg-pay.h"
 #include "cg-role.h"
 #include "cg-stats.h"
@@ -1260,10 +1260,14 @@ item_activated_cb (CgChart      *chart,
                    const char   *key,
                    CgMarketPage *self)
 {
-  CardIndex index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (chart), "cg-card"));
+  CardIndex index = 0;
   const char *role = self->role;
   const char *region = self->region;
   GVariantBuilder dict;
+
+  /* which card the chart is in */
+  while (index < N_CARDS && card_chart (self, index) != chart)
+    index++;
 
   g_variant_builder_init (&dict, G_VARIANT_TYPE ("a{ss}"));
   switch (index)
@@ -1336,7 +1340,6 @@ create_cards (CgMarketPage *self)
         }
       gtk_widget_set_size_request (card, CARD_MIN_WIDTH, -1);
       gtk_widget_set_name (card, cards[i].name);
-      g_object_set_data (G_OBJECT (chart), "cg-card", GUINT_TO_POINTER (i));
       g_signal_connect_object (chart, "item-activated", G_CALLBACK (item_activated_cb), self, 0);
       self->cards[i] = CG_CHART_CARD (card);
 

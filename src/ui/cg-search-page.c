@@ -14,8 +14,8 @@
 
 #include <glib/gi18n.h>
 
-#include "cg-search-page.h"
 #include "cg-library-watch.h"
+#include "cg-search-page-private.h"
 #include "cg-search.h"
 
 struct _CgSearchPage
@@ -51,10 +51,16 @@ kind_heading (CgSearchKind kind)
     }
 }
 
+/* The rows are the results in order: row i shows self->results[i]. */
 static CgSearchResult *
-row_result (GtkListBoxRow *row)
+row_result (CgSearchPage  *self,
+            GtkListBoxRow *row)
 {
-  return g_object_get_data (G_OBJECT (row), "result");
+  int index = gtk_list_box_row_get_index (row);
+
+  if (self->results == NULL || index < 0 || (guint) index >= self->results->len)
+    return NULL;
+  return g_ptr_array_index (self->results, index);
 }
 
 static void
@@ -62,10 +68,16 @@ header_func (GtkListBoxRow *row,
              GtkListBoxRow *before,
              gpointer       user_data)
 {
-  CgSearchResult *r = row_result (row);
+  CgSearchPage *self = user_data;
+  CgSearchResult *r = row_result (self, row);
+  CgSearchResult *b = before != NULL ? row_result (self, before) : NULL;
   GtkWidget *label;
 
-  if (before != NULL && row_result (before)->kind == r->kind)
+  /* (rows that are being removed) */
+  if (r == NULL)
+    return;
+
+  if (b != NULL && b->kind == r->kind)
     {
       gtk_list_box_row_set_header (row, NULL);
       return;
@@ -110,7 +122,6 @@ new_result_row (CgSearchResult *r)
   gtk_box_append (GTK_BOX (box), snippet);
   g_object_set (box, "margin-top", 8, "margin-bottom", 8, "margin-start", 12, "margin-end", 12, NULL);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  g_object_set_data (G_OBJECT (row), "result", r);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
                                   title, NULL, GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, where,
                                   snippet, NULL, -1);
@@ -124,10 +135,10 @@ show_results (CgSearchPage *self,
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
   GtkWidget *child;
 
+  g_clear_pointer (&self->results, g_ptr_array_unref);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);
 
-  g_clear_pointer (&self->results, g_ptr_array_unref);
   self->results = results ? g_ptr_array_ref (results) : NULL;
 
   for (guint i = 0; results != NULL && i < results->len; i++)
@@ -236,7 +247,10 @@ static void
 row_activated_cb (CgSearchPage  *self,
                   GtkListBoxRow *row)
 {
-  open_result (self, row_result (row));
+  CgSearchResult *r = row_result (self, row);
+
+  if (r != NULL)
+    open_result (self, r);
 }
 
 /* Enter in the search box: the first result. */
@@ -322,7 +336,7 @@ cg_search_page_init (CgSearchPage *self)
 
   self->list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_widget_add_css_class (GTK_WIDGET (self->list), "navigation-sidebar");
-  gtk_list_box_set_header_func (self->list, header_func, NULL, NULL);
+  gtk_list_box_set_header_func (self->list, header_func, self, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Search results"), -1);
   g_signal_connect_object (self->list, "row-activated", G_CALLBACK (row_activated_cb), self,

@@ -27,7 +27,7 @@
 #include "cg-labels.h"
 #include "cg-search-page.h"
 #include "cg-tracker.h"
-#include "cg-window.h"
+#include "cg-window-private.h"
 
 /* Each page refreshes itself when the library says that what it shows
  * changed; the window only makes it, gives it the library the first time

@@ -13,14 +13,15 @@
 
 #include "cg-application.h"
 #include "cg-application-item.h"
-#include "cg-applications-page.h"
-#include "cg-compare-page.h"
-#include "cg-faq-page.h"
-#include "cg-guides-page.h"
+#include "cg-applications-page-private.h"
+#include "cg-compare-page-private.h"
+#include "cg-faq-page-private.h"
+#include "cg-guides-page-private.h"
 #include "cg-job.h"
-#include "cg-jobs-page.h"
-#include "cg-market-page.h"
-#include "cg-window.h"
+#include "cg-jobs-page-private.h"
+#include "cg-market-page-private.h"
+#include "cg-search-page-private.h"
+#include "cg-window-private.h"
 #include "cg-ui-test-utils.h"
 
 /* the narrow width the window must still work at (GNOME's phone width) */

@@ -7,11 +7,11 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
-#include "cg-application-card.h"
-#include "cg-application-editor.h"
+#include "cg-application-card-private.h"
+#include "cg-application-editor-private.h"
 #include "cg-application-item.h"
-#include "cg-applications-page.h"
-#include "cg-reader-view.h"
+#include "cg-applications-page-private.h"
+#include "cg-reader-view-private.h"
 #include "cg-tracker-stats-view.h"
 #include "cg-tracker.h"
 #include "cg-ui-test-utils.h"

@@ -19,7 +19,7 @@
 #include <glib/gstdio.h>
 
 #include "cg-chart.h"
-#include "cg-chart-card.h"
+#include "cg-chart-card-private.h"
 #include "cg-ui-test-utils.h"
 
 static const CgChartKind all_kinds[] = {

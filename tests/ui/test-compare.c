@@ -15,7 +15,7 @@
 
 #include <glib/gstdio.h>
 
-#include "cg-compare-page.h"
+#include "cg-compare-page-private.h"
 #include "cg-db.h"
 #include "cg-job-record.h"
 #include "cg-ui-test-utils.h"

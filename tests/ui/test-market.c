@@ -20,9 +20,10 @@
 
 #include <glib/gstdio.h>
 
+#include "cg-chart-card-private.h"
 #include "cg-db.h"
 #include "cg-job-record.h"
-#include "cg-market-page.h"
+#include "cg-market-page-private.h"
 #include "cg-ui-test-utils.h"
 
 typedef struct {

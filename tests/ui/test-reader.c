@@ -13,7 +13,7 @@
 #include <adwaita.h>
 
 #include "cg-markdown.h"
-#include "cg-reader-view.h"
+#include "cg-reader-view-private.h"
 #include "cg-ui-test-utils.h"
 
 typedef struct {
