@@ -143,6 +143,24 @@ cg_ui_test_iterate (guint ms)
     g_main_context_iteration (NULL, FALSE);
 }
 
+/* Runs the main context for @ms milliseconds. Only to show that something
+ * does NOT happen (a timer a page must not start, say) where there is no
+ * event to wait for instead; each caller says why. */
+static inline void
+cg_ui_test_let_time_pass (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+  gint64 now;
+
+  while ((now = g_get_monotonic_time ()) < end)
+    {
+      guint wake = g_timeout_add_once (MAX ((end - now) / 1000, 1), cg_ui_test_wake_cb, &wake);
+
+      g_main_context_iteration (NULL, TRUE);
+      g_clear_handle_id (&wake, g_source_remove);
+    }
+}
+
 /* Dispatches what is ready to run now (events already queued, idle
  * callbacks), without waiting for anything: to show that something does
  * NOT happen at once. */
