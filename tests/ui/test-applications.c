@@ -348,7 +348,7 @@ test_track_and_move (Fixture       *f,
   card = cg_applications_page_get_card (f->page, id);
   g_assert_true (gtk_widget_activate_action (card, "card.move-previous", NULL));
   /* (nothing to move: what was queued runs, and it stays) */
-  cg_ui_test_dispatch_pending ();
+  cg_ui_test_run_ready ();
   g_assert_cmpuint (count_history (f, id, "stage"), ==, 7);
   g_assert_true (gtk_widget_is_ancestor (cg_applications_page_get_card (f->page, id),
                                          cg_applications_page_get_column (f->page, 0)));
