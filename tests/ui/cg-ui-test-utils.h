@@ -107,14 +107,19 @@ cg_ui_test_wait_step (gint64      deadline,
 /* Runs the main context until the C expression @condition holds; fails
  * the test, quoting it, if it does not within @seconds. */
 #define CG_UI_TEST_WAIT_FOR(condition, seconds) \
+  CG_UI_TEST_WAIT_FULL_ (condition, #condition, seconds)
+
+/* The same, within CG_UI_TEST_WAIT_SECONDS */
+#define CG_UI_TEST_WAIT(condition) \
+  CG_UI_TEST_WAIT_FULL_ (condition, #condition, CG_UI_TEST_WAIT_SECONDS)
+
+/* (the two above, quoting @condition as written) */
+#define CG_UI_TEST_WAIT_FULL_(condition, what, seconds) \
   G_STMT_START { \
     gint64 wait_deadline_ = g_get_monotonic_time () + (seconds) * G_USEC_PER_SEC; \
     while (!(condition)) \
-      cg_ui_test_wait_step (wait_deadline_, (seconds), #condition, __FILE__, __LINE__); \
+      cg_ui_test_wait_step (wait_deadline_, (seconds), what, __FILE__, __LINE__); \
   } G_STMT_END
-
-/* The same, within CG_UI_TEST_WAIT_SECONDS */
-#define CG_UI_TEST_WAIT(condition) CG_UI_TEST_WAIT_FOR (condition, CG_UI_TEST_WAIT_SECONDS)
 
 /* What cg_ui_test_wait_until() waits for */
 typedef gboolean (*CgUiTestCondition) (gpointer data);
