@@ -137,17 +137,6 @@ cg_ui_test_wait_until (CgUiTestCondition  condition,
     cg_ui_test_wait_step (deadline, CG_UI_TEST_WAIT_SECONDS, what, __FILE__, __LINE__);
 }
 
-/* Runs the main context for @ms milliseconds: a wait for a time, which
- * the tests are moving away from; being removed */
-static inline void
-cg_ui_test_iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 /* Runs the main context for @ms milliseconds. Only to show that something
  * does NOT happen (a timer a page must not start, say) where there is no
  * event to wait for instead; each caller says why. */
@@ -190,17 +179,6 @@ cg_ui_test_wait_find (GtkWidget     *root,
 
   CG_UI_TEST_WAIT ((found = cg_ui_test_find (root, type, shown, text, tooltip)) != NULL);
   return found;
-}
-
-/* Waits until no widget under @root matches (see cg_ui_test_find()). */
-static inline void
-cg_ui_test_wait_gone (GtkWidget     *root,
-                      GType          type,
-                      CgUiTestShown  shown,
-                      const char    *text,
-                      const char    *tooltip)
-{
-  CG_UI_TEST_WAIT (cg_ui_test_find (root, type, shown, text, tooltip) == NULL);
 }
 
 /* Waits until @model holds @n items. */
