@@ -3384,7 +3384,8 @@ batch_add_text (Batch      *batch,
 static void
 batch_add (Batch             *batch,
            const CgJobRecord *record,
-           const char        *role)
+           const char        *role,
+           const char        *default_url)
 {
   StagedRecord staged;
 
@@ -3401,7 +3402,7 @@ batch_add (Batch             *batch,
   staged.valid_through = batch_add_text (batch, record->valid_through);
   staged.description = batch_add_text (batch, record->description != NULL && *record->description
                                               ? record->description : NULL);
-  staged.url = batch_add_text (batch, record->url);
+  staged.url = batch_add_text (batch, record->url != NULL ? record->url : default_url);
   staged.pay = record->pay;
   staged.has_pay = record->has_pay;
   staged.expired = record->expired;
@@ -3469,6 +3470,7 @@ typedef struct {
   GError       *error;      /* the writing thread's, read once it has ended */
   int           failed;     /* atomic: the writing thread has stopped writing */
   int           abandoned;  /* atomic: the import failed, write nothing more */
+  const char   *default_url; /* for postings that name no URL, or NULL */
 } Pipeline;
 
 /* The end of the batches (compared, never read) */
@@ -3513,11 +3515,13 @@ static gboolean
 pipeline_start (Pipeline      *pl,
                 DbSink        *sink,
                 CgClassifier  *classifier,
+                const char    *default_url,
                 GError       **error)
 {
   memset (pl, 0, sizeof *pl);
   pl->sink = sink;
   pl->classifier = classifier;
+  pl->default_url = default_url;
   pl->full = g_async_queue_new ();
   pl->empty = g_async_queue_new ();
   pl->current = batch_new ();
@@ -3546,7 +3550,7 @@ pipeline_emit_cb (const CgJobRecord  *record,
   if (role == NULL && pl->classifier != NULL)
     role = cg_classifier_classify (pl->classifier, record->title, record->description);
 
-  batch_add (pl->current, record, role);
+  batch_add (pl->current, record, role, pl->default_url);
 
   if (pl->current->records->len >= STAGING_BATCH || pl->current->text->len >= STAGING_BYTES)
     {
@@ -3704,6 +3708,21 @@ cg_job_import_file (sqlite3               *db,
                     CgImportReport        *report,
                     GError               **error)
 {
+  return cg_job_import_file_from_url (db, path, NULL, format, progress, progress_data,
+                                      cancellable, report, error);
+}
+
+gboolean
+cg_job_import_file_from_url (sqlite3               *db,
+                             const char            *path,
+                             const char            *url,
+                             CgImportFormat         format,
+                             CgImportProgressFunc   progress,
+                             gpointer               progress_data,
+                             GCancellable          *cancellable,
+                             CgImportReport        *report,
+                             GError               **error)
+{
   g_autofree char *name = NULL;
   g_autofree char *sniff = NULL;
   g_autoptr(GFile) file = NULL;
@@ -3723,7 +3742,7 @@ cg_job_import_file (sqlite3               *db,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (report != NULL, FALSE);
 
-  name = g_filename_display_basename (path);
+  name = url != NULL ? g_strdup (url) : g_filename_display_basename (path);
   import_init (&im, name, pipeline_emit_cb, &pipeline, report);
   im.cancellable = cancellable;
   im.progress = progress;
@@ -3788,7 +3807,7 @@ cg_job_import_file (sqlite3               *db,
       return FALSE;
     }
 
-  if (pipeline_start (&pipeline, &sink, classifier, error))
+  if (pipeline_start (&pipeline, &sink, classifier, url, error))
     ok = import_dispatch (&im, format, G_INPUT_STREAM (stream),
                           document ? g_bytes_get_data (document, NULL) : NULL,
                           document ? g_bytes_get_size (document) : 0,
