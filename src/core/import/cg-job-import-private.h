@@ -268,7 +268,10 @@ CgImportWriter *cg_import_writer_new     (sqlite3             *db,
                                           GCancellable        *cancellable,
                                           GError             **error);
 /* Starts the writing thread */
+/* @default_url (may be NULL, kept until the writer is finished) is the
+ * URL of the postings that name none */
 gboolean        cg_import_writer_start   (CgImportWriter      *writer,
+                                          const char          *default_url,
                                           GError             **error);
 /* A CgImportRecordFunc, with the writer as @user_data */
 gboolean        cg_import_writer_emit_cb (const CgJobRecord   *record,

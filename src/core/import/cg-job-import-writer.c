@@ -308,7 +308,8 @@ batch_add_text (Batch      *batch,
 static void
 batch_add (Batch             *batch,
            const CgJobRecord *record,
-           const char        *role)
+           const char        *role,
+           const char        *default_url)
 {
   StagedRecord staged;
 
@@ -325,7 +326,7 @@ batch_add (Batch             *batch,
   staged.valid_through = batch_add_text (batch, record->valid_through);
   staged.description = batch_add_text (batch, record->description != NULL && *record->description
                                               ? record->description : NULL);
-  staged.url = batch_add_text (batch, record->url);
+  staged.url = batch_add_text (batch, record->url != NULL ? record->url : default_url);
   staged.pay = record->pay;
   staged.has_pay = record->has_pay;
   staged.expired = record->expired;
@@ -393,6 +394,7 @@ typedef struct {
   GError       *error;      /* the writing thread's, read once it has ended */
   int           failed;     /* atomic: the writing thread has stopped writing */
   int           abandoned;  /* atomic: the import failed, write nothing more */
+  const char   *default_url; /* for postings that name no URL, or NULL */
 } Pipeline;
 
 /* The end of the batches (compared, never read) */
@@ -437,11 +439,13 @@ static gboolean
 pipeline_start (Pipeline      *pl,
                 DbSink        *sink,
                 CgClassifier  *classifier,
+                const char    *default_url,
                 GError       **error)
 {
   memset (pl, 0, sizeof *pl);
   pl->sink = sink;
   pl->classifier = classifier;
+  pl->default_url = default_url;
   pl->full = g_async_queue_new ();
   pl->empty = g_async_queue_new ();
   pl->current = batch_new ();
@@ -470,7 +474,7 @@ pipeline_emit_cb (const CgJobRecord  *record,
   if (role == NULL && pl->classifier != NULL)
     role = cg_classifier_classify (pl->classifier, record->title, record->description);
 
-  batch_add (pl->current, record, role);
+  batch_add (pl->current, record, role, pl->default_url);
 
   if (pl->current->records->len >= STAGING_BATCH || pl->current->text->len >= STAGING_BYTES)
     {
@@ -561,9 +565,10 @@ cg_import_writer_new (sqlite3         *db,
 
 gboolean
 cg_import_writer_start (CgImportWriter  *writer,
+                        const char      *default_url,
                         GError         **error)
 {
-  return pipeline_start (&writer->pipeline, &writer->sink, writer->classifier, error);
+  return pipeline_start (&writer->pipeline, &writer->sink, writer->classifier, default_url, error);
 }
 
 gboolean

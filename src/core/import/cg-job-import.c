@@ -464,6 +464,21 @@ cg_job_import_file (sqlite3               *db,
                     CgImportReport        *report,
                     GError               **error)
 {
+  return cg_job_import_file_from_url (db, path, NULL, format, progress, progress_data,
+                                      cancellable, report, error);
+}
+
+gboolean
+cg_job_import_file_from_url (sqlite3               *db,
+                             const char            *path,
+                             const char            *url,
+                             CgImportFormat         format,
+                             CgImportProgressFunc   progress,
+                             gpointer               progress_data,
+                             GCancellable          *cancellable,
+                             CgImportReport        *report,
+                             GError               **error)
+{
   g_autofree char *name = NULL;
   g_autofree char *sniff = NULL;
   g_autoptr(GFile) file = NULL;
@@ -480,7 +495,7 @@ cg_job_import_file (sqlite3               *db,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (report != NULL, FALSE);
 
-  name = g_filename_display_basename (path);
+  name = url != NULL ? g_strdup (url) : g_filename_display_basename (path);
   cg_import_init (&im, name, cg_import_writer_emit_cb, NULL, report);
   im.cancellable = cancellable;
   im.progress = progress;
@@ -545,7 +560,7 @@ cg_job_import_file (sqlite3               *db,
     }
   im.func_data = writer;
 
-  if (cg_import_writer_start (writer, error))
+  if (cg_import_writer_start (writer, url, error))
     ok = import_dispatch (&im, format, G_INPUT_STREAM (stream),
                           document ? g_bytes_get_data (document, NULL) : NULL,
                           document ? g_bytes_get_size (document) : 0,

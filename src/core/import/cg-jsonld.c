@@ -321,6 +321,10 @@ read_salary (CgJobRecord *record,
             }
         }
 
+      /* 0 to 0, or a single 0: how some boards say they state no pay */
+      if (!(pay.has_min && pay.min != 0) && !(pay.has_max && pay.max != 0))
+        continue;
+
       if (pay.unit == CG_PAY_UNIT_UNKNOWN)
         pay.unit = unit;
       if (pay.currency[0] == '\0' && currency != NULL && strlen (currency) == 3)
