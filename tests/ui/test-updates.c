@@ -18,8 +18,8 @@
 #include "cg-application.h"
 #include "cg-db.h"
 #include "cg-job.h"
-#include "cg-jobs-page.h"
-#include "cg-window.h"
+#include "cg-jobs-page-private.h"
+#include "cg-window-private.h"
 #include "cg-ui-test-utils.h"
 
 static char *system_data_dirs;
@@ -65,7 +65,7 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  cg_ui_test_iterate (50);
+  cg_ui_test_run_ready ();
   g_application_quit (G_APPLICATION (f->app));
   g_clear_object (&f->app);
   cg_test_remove_tree (f->dir);

@@ -696,8 +696,10 @@ test_import (void)
   g_assert_cmpstr (cg_window_get_page (window), ==, "jobs");
   g_assert_cmpint (cg_library_count (library, CG_LIBRARY_KIND_JOBS), ==, 5);
 
-  /* the list shows them */
+  /* the list shows them, once the page has heard of the import from the
+   * library's ::changed and asked again */
   jobs = CG_JOBS_PAGE (cg_window_get_page_widget (window, "jobs"));
+  CG_UI_TEST_WAIT (g_list_model_get_n_items (G_LIST_MODEL (cg_jobs_page_get_model (jobs))) == 5);
   {
     g_autoptr(GPtrArray) titles = page_titles (window, "jobs");
     g_assert_true (contains (titles, "TinyML Engineer"));

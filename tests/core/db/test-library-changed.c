@@ -279,7 +279,9 @@ test_start_fresh (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (take_changes (f), ==, CG_LIBRARY_CHANGE_ALL);
 
-  /* the new connection is watched as the old one was */
+  /* the new connection is watched as the old one was (the old one is
+   * closed: write through the new one) */
+  f->db = cg_library_get_db (f->library);
   exec (f, "UPDATE figures SET percent = percent");
   g_assert_cmpuint (take_changes (f), ==, CG_LIBRARY_CHANGE_FIGURES);
 }
