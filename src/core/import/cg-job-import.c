@@ -382,17 +382,17 @@ import_dispatch (CgImport        *im,
     }
 }
 
-/* Buffers (the fuzz targets) */
+/* Buffers (the fuzz targets, the tests) */
 
-static gboolean
-import_buffer (CgImportFormat       format,
-               const char          *data,
-               gsize                length,
-               const char          *name,
-               CgImportRecordFunc   func,
-               gpointer             user_data,
-               CgImportReport      *report,
-               GError             **error)
+gboolean
+cg_job_import_buffer (CgImportFormat       format,
+                      const char          *data,
+                      gsize                length,
+                      const char          *name,
+                      CgImportRecordFunc   func,
+                      gpointer             user_data,
+                      CgImportReport      *report,
+                      GError             **error)
 {
   g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (data, length, NULL);
   CgImport im;
@@ -408,54 +408,7 @@ import_buffer (CgImportFormat       format,
   return ok;
 }
 
-gboolean
-cg_job_import_csv_buffer (const char          *data,
-                          gsize                length,
-                          const char          *name,
-                          CgImportRecordFunc   func,
-                          gpointer             user_data,
-                          CgImportReport      *report,
-                          GError             **error)
-{
-  return import_buffer (CG_IMPORT_FORMAT_CSV, data, length, name, func, user_data, report, error);
-}
-
-gboolean
-cg_job_import_json_lines_buffer (const char          *data,
-                                 gsize                length,
-                                 const char          *name,
-                                 CgImportRecordFunc   func,
-                                 gpointer             user_data,
-                                 CgImportReport      *report,
-                                 GError             **error)
-{
-  return import_buffer (CG_IMPORT_FORMAT_JSON_LINES, data, length, name, func, user_data, report,
-                        error);
-}
-
-gboolean
-cg_job_import_json_buffer (const char          *data,
-                           gsize                length,
-                           const char          *name,
-                           CgImportRecordFunc   func,
-                           gpointer             user_data,
-                           CgImportReport      *report,
-                           GError             **error)
-{
-  return import_buffer (CG_IMPORT_FORMAT_JSON, data, length, name, func, user_data, report, error);
-}
-
-gboolean
-cg_job_import_html_buffer (const char          *data,
-                           gsize                length,
-                           const char          *name,
-                           CgImportRecordFunc   func,
-                           gpointer             user_data,
-                           CgImportReport      *report,
-                           GError             **error)
-{
-  return import_buffer (CG_IMPORT_FORMAT_HTML, data, length, name, func, user_data, report, error);
-}
+/* Files, into the library */
 
 gboolean
 cg_job_import_file (sqlite3               *db,
