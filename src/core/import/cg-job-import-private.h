@@ -22,41 +22,32 @@ typedef gboolean (*CgImportRecordFunc) (const CgJobRecord  *record,
                                         gpointer            user_data,
                                         GError            **error);
 
-/* Each fills in @report (as cg_job_import_file() does, except for added and
- * updated, which only the callback knows) and returns TRUE when at least one
- * posting was handed to @func. @name is the file name used in messages.
- * The JSON reader streams a top-level array (in small reads, so that tests
- * and fuzzing cut it everywhere): when it refuses the text halfway, the
- * postings before have been handed to @func already (cg_job_import_file()
- * rolls them back). */
-gboolean cg_job_import_csv_buffer        (const char          *data,
-                                          gsize                length,
-                                          const char          *name,
-                                          CgImportRecordFunc   func,
-                                          gpointer             user_data,
-                                          CgImportReport      *report,
-                                          GError             **error);
-gboolean cg_job_import_json_lines_buffer (const char          *data,
-                                          gsize                length,
-                                          const char          *name,
-                                          CgImportRecordFunc   func,
-                                          gpointer             user_data,
-                                          CgImportReport      *report,
-                                          GError             **error);
-gboolean cg_job_import_json_buffer       (const char          *data,
-                                          gsize                length,
-                                          const char          *name,
-                                          CgImportRecordFunc   func,
-                                          gpointer             user_data,
-                                          CgImportReport      *report,
-                                          GError             **error);
-gboolean cg_job_import_html_buffer       (const char          *data,
-                                          gsize                length,
-                                          const char          *name,
-                                          CgImportRecordFunc   func,
-                                          gpointer             user_data,
-                                          CgImportReport      *report,
-                                          GError             **error);
+/* Reads @data (@length bytes) as @format (AUTO is read as CSV), and hands
+ * each posting to @func. Fills in @report (as cg_job_import_file() does, except for
+ * added and updated, which only the callback knows) and returns TRUE when
+ * at least one posting was handed to @func. @name is the file name used in
+ * messages. The JSON reader streams a top-level array (in small reads, so
+ * that tests and fuzzing cut it everywhere): when it refuses the text
+ * halfway, the postings before have been handed to @func already
+ * (cg_job_import_file() rolls them back). */
+gboolean cg_job_import_buffer (CgImportFormat       format,
+                               const char          *data,
+                               gsize                length,
+                               const char          *name,
+                               CgImportRecordFunc   func,
+                               gpointer             user_data,
+                               CgImportReport      *report,
+                               GError             **error);
+
+/* cg_job_import_buffer() for each format */
+#define cg_job_import_csv_buffer(...) \
+  cg_job_import_buffer (CG_IMPORT_FORMAT_CSV, __VA_ARGS__)
+#define cg_job_import_json_lines_buffer(...) \
+  cg_job_import_buffer (CG_IMPORT_FORMAT_JSON_LINES, __VA_ARGS__)
+#define cg_job_import_json_buffer(...) \
+  cg_job_import_buffer (CG_IMPORT_FORMAT_JSON, __VA_ARGS__)
+#define cg_job_import_html_buffer(...) \
+  cg_job_import_buffer (CG_IMPORT_FORMAT_HTML, __VA_ARGS__)
 
 /* @text (UTF-8) as cg_html_to_markdown() writes plain text, without
  * parsing it; NULL when @text is not plain (it has "<", "&", or control

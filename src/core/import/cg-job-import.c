@@ -13,8 +13,9 @@
  * - HTML: a saved page, streamed through libxml2's HTML parser with SAX
  *   callbacks that keep the text of its <script type="application/ld+json">
  *   blocks, each read by cg_jsonld_parse();
- * - CSV with a header row, streamed through libcsv; the columns are found by
- *   their names (many spellings: "Job Title", "position", "job_title", ...).
+ * - CSV with a header row, streamed through the one CSV reader, CgCsvReader;
+ *   the columns are found by their names (many spellings: "Job Title",
+ *   "position", "job_title", ...).
  *
  * Streaming readers read the file in CG_IMPORT_CHUNK_SIZE pieces, a line at
  * a time (see CgImportReader), so memory stays bounded whatever the file
@@ -26,8 +27,8 @@
  * role), and a writing thread writes through a staging table, all inside a
  * single transaction for the file, so that a failure or a cancellation
  * leaves nothing behind. The CSV reader builds its records without copying
- * (their strings point into the row's cells), and plain-text descriptions
- * skip the HTML parser.
+ * their strings (they point into its copy of the row's cells), and
+ * plain-text descriptions skip the HTML parser.
  *
  * The files of the importer (their shared declarations are in
  * cg-job-import-private.h):
@@ -41,12 +42,14 @@
  * - cg-job-import-json-lines.c: JSON Lines, and a top-level JSON array
  *   streamed with its scanner;
  * - cg-job-import-html.c: the JSON-LD blocks of a saved page (libxml2 SAX);
- * - cg-job-import-csv.c: CSV with a header row (libcsv);
+ * - cg-job-import-csv.c: CSV with a header row (through cg-csv-reader.c);
  * - cg-job-import-plain-text.c: plain-text descriptions to Markdown, fast;
  * - cg-job-import-writer.c: the database writer (a staging table, and a
  *   writing thread fed in batches);
  * - cg-job-import-cli.c: `career-guide --import`;
- * - cg-jsonld.c and cg-job-record.c: postings from JSON-LD, and a posting.
+ * - cg-jsonld.c and cg-job-record.c: postings from JSON-LD, and a posting;
+ * - cg-csv-reader.c: the CSV reader every CSV file of the program goes
+ *   through.
  */
 #define G_LOG_DOMAIN "cg-job-import"
 
@@ -379,17 +382,17 @@ import_dispatch (CgImport        *im,
     }
 }
 
-/* Buffers (the fuzz targets) */
+/* Buffers (the fuzz targets, the tests) */
 
-static gboolean
-import_buffer (CgImportFormat       format,
-               const char          *data,
-               gsize                length,
-               const char          *name,
-               CgImportRecordFunc   func,
-               gpointer             user_data,
-               CgImportReport      *report,
-               GError             **error)
+gboolean
+cg_job_import_buffer (CgImportFormat       format,
+                      const char          *data,
+                      gsize                length,
+                      const char          *name,
+                      CgImportRecordFunc   func,
+                      gpointer             user_data,
+                      CgImportReport      *report,
+                      GError             **error)
 {
   g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (data, length, NULL);
   CgImport im;
@@ -405,54 +408,7 @@ import_buffer (CgImportFormat       format,
   return ok;
 }
 
-gboolean
-cg_job_import_csv_buffer (const char          *data,
-                          gsize                length,
-                          const char          *name,
-                          CgImportRecordFunc   func,
-                          gpointer             user_data,
-                          CgImportReport      *report,
-                          GError             **error)
-{
-  return import_buffer (CG_IMPORT_FORMAT_CSV, data, length, name, func, user_data, report, error);
-}
-
-gboolean
-cg_job_import_json_lines_buffer (const char          *data,
-                                 gsize                length,
-                                 const char          *name,
-                                 CgImportRecordFunc   func,
-                                 gpointer             user_data,
-                                 CgImportReport      *report,
-                                 GError             **error)
-{
-  return import_buffer (CG_IMPORT_FORMAT_JSON_LINES, data, length, name, func, user_data, report,
-                        error);
-}
-
-gboolean
-cg_job_import_json_buffer (const char          *data,
-                           gsize                length,
-                           const char          *name,
-                           CgImportRecordFunc   func,
-                           gpointer             user_data,
-                           CgImportReport      *report,
-                           GError             **error)
-{
-  return import_buffer (CG_IMPORT_FORMAT_JSON, data, length, name, func, user_data, report, error);
-}
-
-gboolean
-cg_job_import_html_buffer (const char          *data,
-                           gsize                length,
-                           const char          *name,
-                           CgImportRecordFunc   func,
-                           gpointer             user_data,
-                           CgImportReport      *report,
-                           GError             **error)
-{
-  return import_buffer (CG_IMPORT_FORMAT_HTML, data, length, name, func, user_data, report, error);
-}
+/* Files, into the library */
 
 gboolean
 cg_job_import_file (sqlite3               *db,
