@@ -186,6 +186,25 @@ history_text (Fixture *f,
   return g_string_free (s, FALSE);
 }
 
+/* The history with the day of each entry: "2026-05-01 stage: - -> Applied" */
+static char *
+dated_history_text (Fixture *f,
+                    gint64   id)
+{
+  g_autoptr(GPtrArray) list = history (f, id);
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      CgTrackerHistoryEntry *e = g_ptr_array_index (list, i);
+
+      g_string_append_printf (s, "%.10s %s: %s -> %s\n", e->time, e->field,
+                              e->old_value ? e->old_value : "-", e->new_value ? e->new_value : "-");
+    }
+
+  return g_string_free (s, FALSE);
+}
+
 static char *
 stage_names (Fixture *f)
 {
@@ -1349,18 +1368,24 @@ test_export_filters (Fixture       *f,
 /* Import ---------------------------------------------------------------------- */
 
 static char *
-problems_text (CgTrackerImportReport *report)
+lines_text (GPtrArray *list)
 {
   GString *s = g_string_new (NULL);
 
-  for (guint i = 0; i < report->problems->len; i++)
+  for (guint i = 0; i < list->len; i++)
     {
-      CgTrackerImportProblem *p = g_ptr_array_index (report->problems, i);
+      CgTrackerImportProblem *p = g_ptr_array_index (list, i);
 
       g_string_append_printf (s, "%u: %s\n", p->line, p->message);
     }
 
   return g_string_free (s, FALSE);
+}
+
+static char *
+problems_text (CgTrackerImportReport *report)
+{
+  return lines_text (report->problems);
 }
 
 static char *
@@ -1417,8 +1442,11 @@ test_import_good (Fixture       *f,
   g_assert_cmpint (d->excitement, ==, 4);
   g_assert_cmpstr (d->notes, ==, "Sent via the portal");
   g_assert_cmpstr (d->url, ==, "https://acme.example/jobs/1");
-  text = history_text (f, d->id);
-  g_assert_cmpstr (text, ==, "stage: - -> Applied\n");
+  /* the history follows the file's dates (it used to be one entry of
+   * today: "stage: - -> Applied") */
+  text = dated_history_text (f, d->id);
+  g_assert_cmpstr (text, ==, "2026-04-28 stage: - -> Wishlist\n"
+                             "2026-05-01 stage: Wishlist -> Applied\n");
   g_clear_pointer (&d, cg_application_details_free);
 
   d = get_by_title (f, "Backend Developer");
@@ -1430,6 +1458,9 @@ test_import_good (Fixture       *f,
   g_assert_null (d->notes);
   g_assert_cmpstr (d->location, ==, "Remote");
   g_assert_cmpint (d->excitement, ==, 2);
+  g_clear_pointer (&text, g_free);
+  text = dated_history_text (f, d->id);
+  g_assert_cmpstr (text, ==, "2026-05-02 stage: - -> Wishlist\n");
   g_clear_pointer (&d, cg_application_details_free);
 
   d = get_by_title (f, "Platform Engineer");
@@ -1438,6 +1469,11 @@ test_import_good (Fixture       *f,
   g_assert_cmpstr (d->follow_up, ==, "2026-05-12");
   g_assert_cmpint (d->excitement, ==, 5);
   g_assert_null (d->url);
+  g_clear_pointer (&text, g_free);
+  text = dated_history_text (f, d->id);
+  g_assert_cmpstr (text, ==, "2026-04-18 stage: - -> Wishlist\n"
+                             "2026-04-20 stage: Wishlist -> Applied\n"
+                             "2026-04-20 stage: Applied -> Interviewing\n");
   g_clear_pointer (&d, cg_application_details_free);
 
   /* the same file again: every row is already there */
@@ -1464,16 +1500,25 @@ test_import_messy (Fixture       *f,
   g_assert_true (cg_tracker_import_csv (f->library, path, &report, &error));
   g_assert_no_error (error);
 
-  /* rows with problems, by the line they start on */
+  /* No row is lost for a value any more (the issue's "a value is never a
+   * reason to lose a row"): these rows used to be refused for no title
+   * (8), a bad date (10), an excitement of 7 (13), and both (14). Now
+   * they are imported with what did not read in the notes, and the
+   * Rating column, which goes up to 7, is read on a scale of 10. */
   text = problems_text (&report);
-  g_assert_cmpstr (text, ==,
-                   "8: no title\n"
-                   "10: “13/45/2026” is not a date (Applied On)\n"
-                   "13: “7” is not an excitement from 0 to 5 (Rating)\n"
-                   "14: no title; “31.02.2026” is not a date (Applied On)\n");
+  g_assert_cmpstr (text, ==, "");
   g_clear_pointer (&text, g_free);
-  g_assert_cmpuint (report.imported, ==, 4);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM applications"), ==, 4);
+  text = lines_text (report.adjusted);
+  g_assert_cmpstr (text, ==,
+                   "2: Rating “3” read as 2 of 5\n"
+                   "4: Rating “5” read as 3 of 5\n"
+                   "8: no title\n"
+                   "10: “13/45/2026” is not a date: kept in the notes (Applied On)\n"
+                   "13: Rating “7” read as 4 of 5\n"
+                   "14: “31.02.2026” is not a date: kept in the notes (Applied On); no title\n");
+  g_clear_pointer (&text, g_free);
+  g_assert_cmpuint (report.imported, ==, 8);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM applications"), ==, 8);
   text = strings_text (report.new_stages);
   g_assert_cmpstr (text, ==, "Phone Screen");
   g_clear_pointer (&text, g_free);
@@ -1492,9 +1537,10 @@ test_import_messy (Fixture       *f,
   g_assert_cmpstr (d->stage, ==, "Applied");
   g_assert_cmpstr (d->date_applied, ==, "2026-05-04");
   g_assert_cmpstr (d->pay_asked, ==, "$90,000");
-  g_assert_cmpint (d->excitement, ==, 3);
+  g_assert_cmpint (d->excitement, ==, 2);  /* 3 of 10; it read as 3 of 5 before */
   g_assert_cmpstr (d->url, ==, "https://initech.example/jobs/7");
-  g_assert_cmpstr (d->notes, ==, "Plain note");
+  /* the Source column, which has no field, was dropped; now kept */
+  g_assert_cmpstr (d->notes, ==, "Plain note\n\nSource: LinkedIn");
   g_assert_cmpstrv (d->tags, ((const char *const[]) { "backend", "python", NULL }));
   g_clear_pointer (&d, cg_application_details_free);
 
@@ -1504,8 +1550,9 @@ test_import_messy (Fixture       *f,
   g_assert_cmpstr (d->stage, ==, "Phone Screen");
   g_assert_cmpstr (d->date_applied, ==, "2026-05-04");
   g_assert_cmpstr (d->follow_up, ==, "2026-05-20");
-  g_assert_cmpint (d->excitement, ==, 5);
-  g_assert_cmpstr (d->notes, ==, "Line one\nline two, with a comma\n\"quoted\" line three");
+  g_assert_cmpint (d->excitement, ==, 3);  /* 5 of 10 */
+  g_assert_cmpstr (d->notes, ==, "Line one\nline two, with a comma\n\"quoted\" line three\n\n"
+                                 "Source: Referral");
   g_assert_cmpstrv (d->tags, ((const char *const[]) { "remote", NULL }));
   g_clear_pointer (&d, cg_application_details_free);
 
@@ -1520,6 +1567,172 @@ test_import_messy (Fixture       *f,
   g_assert_cmpstr (d->stage, ==, "Wishlist");
   g_assert_null (d->date_applied);
   g_assert_cmpint (d->excitement, ==, 0);
+  g_clear_pointer (&d, cg_application_details_free);
+
+  /* the rows that used to be refused */
+  d = get_by_title (f, "Untitled");   /* line 8 */
+  g_assert_cmpstr (d->company, ==, "Hooli");
+  g_assert_cmpstr (d->stage, ==, "Interviewing");
+  g_assert_cmpstr (d->date_applied, ==, "2026-05-06");
+  g_assert_cmpstr (d->notes, ==, "no title here");
+  g_clear_pointer (&d, cg_application_details_free);
+  d = get_by_title (f, "QA Engineer");
+  g_assert_cmpstr (d->stage, ==, "Applied");
+  g_assert_null (d->date_applied);
+  g_assert_cmpstr (d->notes, ==, "bad date\n\nApplied On: 13/45/2026");
+  g_clear_pointer (&d, cg_application_details_free);
+  d = get_by_title (f, "Analyst");
+  g_assert_cmpint (d->excitement, ==, 4);  /* 7 of 10 */
+  g_assert_cmpstr (d->date_applied, ==, "2026-05-07");
+  g_clear_pointer (&d, cg_application_details_free);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM applications WHERE company = 'Wayne\nEnterprises'"
+                                 " AND title = 'Untitled' AND notes = 'no title\nand a bad date\n\n"
+                                 "Applied On: 31.02.2026'"), ==, 1);
+}
+
+/* Teal's tracker table, as its export names the columns, with the cells
+ * people write: sentences in "Follow up", a 0 to 10 "Excitement", dates
+ * in every form, "-", "N/A" and "none". Every row imports (none did). */
+static void
+test_import_teal (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_auto(CgTrackerImportReport) report = { 0, };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = fixture_path ("teal.csv");
+  g_autoptr(CgApplicationDetails) d = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (cg_tracker_import_csv (f->library, path, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.imported, ==, 10);
+  text = problems_text (&report);
+  g_assert_cmpstr (text, ==, "");
+  g_clear_pointer (&text, g_free);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM applications"), ==, 10);
+  text = strings_text (report.new_stages);
+  g_assert_cmpstr (text, ==, "Negotiating|Applying");
+  g_clear_pointer (&text, g_free);
+  text = strings_text (report.ignored_columns);
+  g_assert_cmpstr (text, ==, "Max. Salary");
+  g_clear_pointer (&text, g_free);
+  text = lines_text (report.adjusted);
+  g_assert_nonnull (strstr (text, "2: “Waiting for response” is not a date: kept in the notes (Follow up); "
+                                  "Excitement “8” read as 4 of 5\n"));
+  g_assert_nonnull (strstr (text, "11: “Friday” is not a date: kept in the notes (Date Saved)\n"));
+  g_clear_pointer (&text, g_free);
+
+  /* M/D/YYYY; a sentence and an unknown column in the notes; 8 of 10 */
+  d = get_by_title (f, "Embedded Software Engineer");
+  g_assert_cmpstr (d->company, ==, "Acme Robotics");
+  g_assert_cmpstr (d->stage, ==, "Applied");
+  g_assert_cmpstr (d->date_saved, ==, "2023-03-02");
+  g_assert_cmpstr (d->deadline, ==, "2023-03-31");
+  g_assert_cmpstr (d->date_applied, ==, "2023-03-08");
+  g_assert_null (d->follow_up);
+  g_assert_cmpint (d->excitement, ==, 4);
+  g_assert_cmpstr (d->notes, ==, "Follow up: Waiting for response\nMax. Salary: $145,000");
+  text = dated_history_text (f, d->id);
+  g_assert_cmpstr (text, ==, "2023-03-02 stage: - -> Wishlist\n"
+                             "2023-03-08 stage: Wishlist -> Applied\n");
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&d, cg_application_details_free);
+
+  /* month names; "-" and "N/A" are empty */
+  d = get_by_title (f, "Firmware Engineer");
+  g_assert_cmpstr (d->stage, ==, "Interviewing");
+  g_assert_cmpstr (d->date_saved, ==, "2023-03-01");
+  g_assert_cmpstr (d->date_applied, ==, "2023-03-06");
+  g_assert_null (d->deadline);
+  g_assert_cmpint (d->excitement, ==, 5);
+  g_assert_cmpstr (d->notes, ==, "Follow up: Sent thank-you note");
+  text = dated_history_text (f, d->id);
+  g_assert_cmpstr (text, ==, "2023-03-01 stage: - -> Wishlist\n"
+                             "2023-03-06 stage: Wishlist -> Applied\n"
+                             "2023-03-06 stage: Applied -> Interviewing\n");
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&d, cg_application_details_free);
+
+  /* "10 Mar 2023", "3/12/23, 4:11 PM"; Teal's "Not Selected" */
+  d = get_by_title (f, "Data Engineer");
+  g_assert_cmpstr (d->stage, ==, "Rejected");
+  g_assert_cmpstr (d->date_saved, ==, "2023-03-10");
+  g_assert_cmpstr (d->date_applied, ==, "2023-03-12");
+  g_assert_null (d->location);
+  g_assert_cmpint (d->excitement, ==, 0);
+  g_clear_pointer (&d, cg_application_details_free);
+
+  /* a date-time with a zone; "none"; 9 of 10; a new stage */
+  d = get_by_title (f, "Platform Engineer");
+  g_assert_cmpstr (d->stage, ==, "Negotiating");
+  g_assert_cmpstr (d->date_saved, ==, "2023-02-20");
+  g_assert_null (d->deadline);
+  g_assert_cmpint (d->excitement, ==, 5);
+  g_assert_cmpstr (d->notes, ==, "Follow up: Call on Friday\nMax. Salary: $150,000 - $170,000");
+  g_clear_pointer (&d, cg_application_details_free);
+
+  /* DD.MM.YYYY; "I Withdrew" */
+  d = get_by_title (f, "Robotics Engineer");
+  g_assert_cmpstr (d->stage, ==, "Withdrawn");
+  g_assert_cmpstr (d->date_applied, ==, "2023-02-22");
+  g_assert_cmpint (d->excitement, ==, 2);
+  g_clear_pointer (&d, cg_application_details_free);
+
+  /* a follow-up that is a date is one */
+  d = get_by_title (f, "Backend Engineer");
+  g_assert_cmpstr (d->follow_up, ==, "2023-03-27");
+  g_assert_null (d->notes);
+  g_assert_cmpint (d->excitement, ==, 4);
+  g_clear_pointer (&d, cg_application_details_free);
+
+  /* no date that reads: one history entry of today, as before */
+  d = get_by_title (f, "Compiler Engineer");
+  g_assert_cmpstr (d->stage, ==, "Applying");
+  g_assert_null (d->date_saved);
+  g_assert_null (d->location);
+  g_assert_cmpint (d->excitement, ==, 0);
+  g_assert_cmpstr (d->notes, ==, "Date Saved: Friday");
+  text = history_text (f, d->id);
+  g_assert_cmpstr (text, ==, "stage: - -> Applying\n");
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&d, cg_application_details_free);
+
+  /* the statistics now see the past: applied in the weeks of the file */
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM application_history"
+                                 " WHERE time LIKE '2023-%'"), ==, 22);
+}
+
+/* Ratings on the scales other tools use. */
+static void
+test_import_ratings (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_auto(CgTrackerImportReport) report = { 0, };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "ratings.csv", NULL);
+  static const struct {
+    const char *title;
+    int         excitement;
+  } expected[] = {
+    { "Stars3", 3 }, { "Stars5", 5 }, { "Of10", 4 }, { "Half", 3 }, { "Empty", 0 },
+  };
+
+  cg_test_write_file (f->dir, "ratings.csv",
+                      "Title;Rating\n"
+                      "Stars3;\u2605\u2605\u2605\u2606\u2606\n"
+                      "Stars5;\u2605\u2605\u2605\u2605\u2605\n"
+                      "Of10;8/10\n"
+                      "Half;2.5\n"
+                      "Empty;\u2606\u2606\u2606\n");
+  g_assert_true (cg_tracker_import_csv (f->library, path, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.imported, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(CgApplicationDetails) d = get_by_title (f, expected[i].title);
+
+      g_assert_cmpint (d->excitement, ==, expected[i].excitement);
+    }
 }
 
 static void
@@ -1551,6 +1764,8 @@ test_import_broken (Fixture       *f,
 {
   g_autofree char *quote = fixture_path ("broken.csv");
   g_autofree char *no_title = fixture_path ("broken-no-title.csv");
+  g_autofree char *no_title_nor_company = g_build_filename (f->dir, "no-title-nor-company.csv", NULL);
+  g_autoptr(CgApplicationDetails) d = NULL;
   g_autofree char *stray = g_build_filename (f->dir, "stray.csv", NULL);
   g_autofree char *empty = g_build_filename (f->dir, "empty.csv", NULL);
   g_autofree char *missing = g_build_filename (f->dir, "missing.csv", NULL);
@@ -1559,7 +1774,10 @@ test_import_broken (Fixture       *f,
 
   /* a quote never closed: the good row before it (with a new stage) is not kept */
   assert_import_fails (f, quote, CG_TRACKER_ERROR_PARSE, "line 3");
-  assert_import_fails (f, no_title, CG_TRACKER_ERROR_PARSE, "title");
+  /* a file with no column for the title nor the company; one with a
+   * company but no title used to fail too, and now imports (below) */
+  cg_test_write_file (f->dir, "no-title-nor-company.csv", "Status,Date Applied\nApplied,2026-05-01\n");
+  assert_import_fails (f, no_title_nor_company, CG_TRACKER_ERROR_PARSE, "title");
 
   cg_test_write_file (f->dir, "stray.csv",
                       "Title,Company\nData Engineer,Acme\n\nAnalyst,Init\"ech\nDesigner,Wayne\n");
@@ -1569,6 +1787,14 @@ test_import_broken (Fixture       *f,
 
   g_assert_false (cg_tracker_import_csv (f->library, missing, &report, &error));
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+  g_clear_error (&error);
+
+  g_assert_true (cg_tracker_import_csv (f->library, no_title, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.imported, ==, 1);
+  d = get_by_title (f, "Untitled");
+  g_assert_cmpstr (d->company, ==, "Acme");
+  g_assert_cmpstr (d->stage, ==, "Applied");
 }
 
 /* A file that is not UTF-8 reads as Latin-1 (it used to be refused);
@@ -1630,13 +1856,25 @@ test_import_crlf (Fixture       *f,
 
   g_assert_true (cg_tracker_import_csv (f->library, path, &report, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (report.imported, ==, 2);
+  /* the rows of line 6 (an excitement of 9) and 7 ("oops") used to be
+   * refused; the column is now read on a scale of 10, and "oops" kept in
+   * the notes */
+  g_assert_cmpuint (report.imported, ==, 4);
   text = problems_text (&report);
+  g_assert_cmpstr (text, ==, "");
+  g_clear_pointer (&text, g_free);
+  text = lines_text (report.adjusted);
   g_assert_cmpstr (text, ==,
-                   "6: “9” is not an excitement from 0 to 5 (Excitement)\n"
-                   "7: “oops” is not an excitement from 0 to 5 (Excitement)\n");
+                   "2: Excitement “1” read as 1 of 5\n"
+                   "6: Excitement “9” read as 5 of 5\n"
+                   "7: “oops” is not a rating: kept in the notes (Excitement)\n"
+                   "9: Excitement “2” read as 1 of 5\n");
   d = get_by_title (f, "One");
   g_assert_cmpstr (d->notes, ==, "a\nb\nc");
+  g_clear_pointer (&d, cg_application_details_free);
+  d = get_by_title (f, "Three\nlines");
+  g_assert_cmpstr (d->notes, ==, "Excitement: oops");
+  g_assert_cmpint (d->excitement, ==, 0);
   g_clear_pointer (&d, cg_application_details_free);
   d = get_by_title (f, "Four");
   g_assert_cmpstr (d->notes, ==, "last");
@@ -1728,6 +1966,8 @@ main (int   argc,
   ADD ("/tracker/import/messy", test_import_messy);
   ADD ("/tracker/import/broken", test_import_broken);
   ADD ("/tracker/import/encodings", test_import_encodings);
+  ADD ("/tracker/import/teal", test_import_teal);
+  ADD ("/tracker/import/ratings", test_import_ratings);
   ADD ("/tracker/import/crlf", test_import_crlf);
   ADD ("/tracker/import/renamed-stage", test_import_renamed_stage);
   ADD ("/tracker/import/round-trip", test_export_import_round_trip);
