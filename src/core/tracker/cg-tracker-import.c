@@ -660,6 +660,14 @@ import_row_dates (ImportState *state,
     if (state->in_notes[i] && *row_cell (state, state->row, i) != '\0')
       keep_in_notes (kept, g_ptr_array_index (state->header, i), row_cell (state, state->row, i));
 
+  /* before the key, so that importing the file again finds it */
+  if (*title == '\0')
+    {
+      g_free (title);
+      title = g_strdup (_("Untitled"));
+      g_ptr_array_add (adjusted, g_strdup (_("no title")));
+    }
+
   key = application_key (company, title, dates[0]);
   if (g_hash_table_contains (state->existing, key))
     {
@@ -667,12 +675,6 @@ import_row_dates (ImportState *state,
       g_ptr_array_add (adjusted, g_strdup (_("already tracked")));
       add_problem (state->report->problems, state->row->line, adjusted);
       return;
-    }
-  if (*title == '\0')
-    {
-      g_free (title);
-      title = g_strdup (_("Untitled"));
-      g_ptr_array_add (adjusted, g_strdup (_("no title")));
     }
 
   stage_name = import_cell (state, COL_STAGE);
