@@ -7,14 +7,14 @@
 # Usage: build-aux/fuzz.sh SECONDS [TARGET...]
 # FUZZ_MAX_LEN sets libFuzzer's -max_len (default 65536; smaller inputs run
 # many times faster: pay text needs no more than 256 bytes).
-# Targets: front-matter markdown html-markdown pay jsonld csv-import html-jsonld
+# Targets: front-matter markdown html-markdown pay jsonld csv-import csv-reader html-jsonld
 # A crash leaves crash-* files in the fuzz build folder: fix the bug, then
 # add the input to tests/fuzz/corpus/TARGET/ so that `meson test` replays it.
 set -eu
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
-targets=${*:-front-matter markdown html-markdown pay jsonld csv-import html-jsonld}
+targets=${*:-front-matter markdown html-markdown pay jsonld csv-import csv-reader html-jsonld}
 builddir=${FUZZ_BUILDDIR:-_build-fuzz}
 
 bash build-aux/install-deps.sh

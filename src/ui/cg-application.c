@@ -438,6 +438,11 @@ run_import_applications (CliRequest *request)
       return 1;
     }
 
+  for (guint i = 0; report.adjusted != NULL && i < report.adjusted->len; i++)
+    {
+      CgTrackerImportProblem *adjusted = g_ptr_array_index (report.adjusted, i);
+      g_print (_("%s: line %u: %s\n"), path, adjusted->line, adjusted->message);
+    }
   for (guint i = 0; report.problems != NULL && i < report.problems->len; i++)
     {
       CgTrackerImportProblem *problem = g_ptr_array_index (report.problems, i);

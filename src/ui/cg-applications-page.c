@@ -1808,7 +1808,7 @@ import_response_cb (GtkNativeDialog    *dialog,
         {
           g_autofree char *names = join_strings (report.ignored_columns);
 
-          g_string_append_printf (body, "\n\n%s %s", _("Columns not imported:"), names);
+          g_string_append_printf (body, "\n\n%s %s", _("Columns kept in the notes:"), names);
         }
       show_message (self, heading, body->str);
     }

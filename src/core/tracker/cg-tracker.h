@@ -363,7 +363,11 @@ typedef struct {
   guint      imported;         /* applications added */
   GPtrArray *problems;         /* CgTrackerImportProblem: rows not imported */
   GPtrArray *new_stages;       /* names of the stages created */
-  GPtrArray *ignored_columns;  /* headers of columns not imported */
+  GPtrArray *ignored_columns;  /* headers of columns with no field of their
+                                * own, kept in the notes */
+  GPtrArray *adjusted;         /* CgTrackerImportProblem: rows imported with a
+                                * cell kept in the notes, a rating rescaled
+                                * or no title */
 } CgTrackerImportReport;
 
 void     cg_tracker_import_report_clear (CgTrackerImportReport  *report);
@@ -372,19 +376,32 @@ void     cg_tracker_import_report_clear (CgTrackerImportReport  *report);
  * through cg-csv-reader.h: the delimiter (, ; or tab) is found, and the
  * file may be UTF-8 (with or without a BOM), UTF-16 with a BOM, or else
  * Latin-1. The columns are found by their header (see
- * cg-tracker-import.c for the names). Dates are read by cg_date_parse() in the forms people's tools
- * write (CG_DATE_HUMAN: ISO dates and date-times, DD.MM.YYYY, M/D/YYYY and
- * M/D/YY with an optional time, "24 Mar 2023", "March 24, 2023"). A '
- * before = + - @ or a tab that starts a cell (the formula defence of
- * spreadsheets and of our export) is dropped. Stage names are matched in
- * any case, also by the seeded stages' original names and a few other
+ * cg-tracker-import.c for the names). A ' before = + - @ or a tab that
+ * starts a cell (the formula defence of spreadsheets and of our export) is
+ * dropped.
+ *
+ * A value is never a reason to lose a row. "-", "N/A", "none" and empty
+ * cells are empty. Dates are read by cg_date_parse() in the forms people's
+ * tools write (CG_DATE_HUMAN: ISO dates and date-times, DD.MM.YYYY,
+ * M/D/YYYY and M/D/YY with an optional time, "24 Mar 2023", "March 24,
+ * 2023"); a cell that is not a date, a rating that is not one, and every
+ * column with no field of its own go to the notes as "Header: value"
+ * lines. A rating column on another scale than 0 to 5 (0 to 10, 0 to 100,
+ * "8/10", stars) is rescaled. A row without a title gets "Untitled". Such
+ * rows are listed in @report->adjusted. Stage names are matched in any
+ * case, also by the seeded stages' original names and a few other
  * trackers' names ("Interview", "Bookmarked", ...); unknown stages are
  * added after the last one, open. A row without a stage goes to Applied
- * when it has a date applied, else to the first stage. Rows with a problem
- * (no title, a bad date or excitement, already tracked) are skipped and
- * listed in @report with their line. Fails, importing nothing, when the
- * file cannot be read or converted (CG_TRACKER_ERROR_ENCODING), is not
- * valid CSV or has no title column. @report must be zero-filled; clear it
+ * when it has a date applied, else to the first stage. The history of
+ * each application follows the file's dates: saved (the first stage),
+ * applied (Applied), and the current stage when last moved or on the last
+ * of those dates.
+ *
+ * Rows with neither a title nor a company, and rows already tracked, are
+ * skipped and listed in @report->problems with their line. Fails,
+ * importing nothing, when the file cannot be read or converted
+ * (CG_TRACKER_ERROR_ENCODING), is not valid CSV or has a column for
+ * neither the title nor the company. @report must be zero-filled; clear it
  * with cg_tracker_import_report_clear(). */
 gboolean cg_tracker_import_csv  (CgLibrary              *library,
                                  const char             *path,
