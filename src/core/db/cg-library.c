@@ -462,6 +462,21 @@ out:
   return ok;
 }
 
+/* Copies the bundled content into the library again, whether it changed
+ * or not: the bundled postings, guides, questions, roles and figures come
+ * back as shipped; the user's own rows are left alone. */
+gboolean
+cg_library_restore_content (CgLibrary  *self,
+                            GError    **error)
+{
+  g_return_val_if_fail (CG_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (self->db != NULL, FALSE);
+
+  /* forget which content was copied, so that it is copied again */
+  return cg_db_exec (self->db, "DELETE FROM meta WHERE key = 'content_version'", error) &&
+         cg_library_sync_content (self, NULL, error);
+}
+
 static const char *
 list_sql (CgLibraryKind kind)
 {

@@ -40,6 +40,8 @@ sqlite3    *cg_library_get_db                (CgLibrary    *self);
 gboolean    cg_library_sync_content          (CgLibrary    *self,
                                               gboolean     *changed,
                                               GError      **error);
+gboolean    cg_library_restore_content       (CgLibrary    *self,
+                                              GError      **error);
 
 GListModel *cg_library_list                  (CgLibrary    *self,
                                               CgLibraryKind kind,
