@@ -7,6 +7,8 @@
 #include <gio/gio.h>
 #include <sqlite3.h>
 
+#include "cg-db-error.h"
+
 G_BEGIN_DECLS
 
 #define CG_TYPE_LIBRARY (cg_library_get_type ())
