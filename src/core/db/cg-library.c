@@ -23,12 +23,9 @@
 
 #include "cg-job-application.h"
 #include "cg-db.h"
-#include "cg-faq-entry.h"
 #include "cg-front-matter.h"
 #include "cg-markdown.h"
-#include "cg-figure.h"
 #include "cg-guide.h"
-#include "cg-job.h"
 #include "cg-library.h"
 #include "cg-library-worker.h"
 #include "cg-role.h"
@@ -482,16 +479,10 @@ list_sql (CgLibraryKind kind)
 {
   switch (kind)
     {
-    case CG_LIBRARY_KIND_JOBS:
-      return "SELECT " CG_JOB_COLUMNS " FROM jobs ORDER BY date_posted DESC, title";
     case CG_LIBRARY_KIND_GUIDES:
       return "SELECT " CG_GUIDE_COLUMNS " FROM guides ORDER BY title";
-    case CG_LIBRARY_KIND_FAQ:
-      return "SELECT " CG_FAQ_ENTRY_COLUMNS " FROM faq ORDER BY topic, position, question";
     case CG_LIBRARY_KIND_ROLES:
       return "SELECT " CG_ROLE_COLUMNS " FROM roles ORDER BY position, name";
-    case CG_LIBRARY_KIND_FIGURES:
-      return "SELECT " CG_FIGURE_COLUMNS " FROM figures ORDER BY dimension, percent DESC";
     case CG_LIBRARY_KIND_APPLICATIONS:
       return "SELECT a.id, a.job_key, a.title, a.company, a.location, a.url, s.name,"
              " a.date_applied, a.notes, a.archived, a.updated"
@@ -508,16 +499,10 @@ item_from_row (CgLibraryKind  kind,
 {
   switch (kind)
     {
-    case CG_LIBRARY_KIND_JOBS:
-      return G_OBJECT (cg_job_new_from_row (stmt));
     case CG_LIBRARY_KIND_GUIDES:
       return G_OBJECT (cg_guide_new_from_row (stmt));
-    case CG_LIBRARY_KIND_FAQ:
-      return G_OBJECT (cg_faq_entry_new_from_row (stmt));
     case CG_LIBRARY_KIND_ROLES:
       return G_OBJECT (cg_role_new_from_row (stmt));
-    case CG_LIBRARY_KIND_FIGURES:
-      return G_OBJECT (cg_figure_new_from_row (stmt));
     case CG_LIBRARY_KIND_APPLICATIONS:
       return G_OBJECT (cg_job_application_new_from_row (stmt));
     default:
@@ -530,17 +515,17 @@ item_type (CgLibraryKind kind)
 {
   switch (kind)
     {
-    case CG_LIBRARY_KIND_JOBS: return CG_TYPE_JOB;
     case CG_LIBRARY_KIND_GUIDES: return CG_TYPE_GUIDE;
-    case CG_LIBRARY_KIND_FAQ: return CG_TYPE_FAQ_ENTRY;
     case CG_LIBRARY_KIND_ROLES: return CG_TYPE_ROLE;
-    case CG_LIBRARY_KIND_FIGURES: return CG_TYPE_FIGURE;
     case CG_LIBRARY_KIND_APPLICATIONS: return CG_TYPE_JOB_APPLICATION;
     default: g_return_val_if_reached (G_TYPE_OBJECT);
     }
 }
 
-/* All records of one kind, as a list model of CgJob, CgGuide, ... */
+/* All records of one kind, as a list model of CgGuide, CgRole or
+ * CgJobApplication. The postings have their own model (CgJobListModel);
+ * the FAQ and the figures are read by what shows them (cg-faq.h,
+ * cg-stats.h). */
 GListModel *
 cg_library_list (CgLibrary      *self,
                  CgLibraryKind   kind,
@@ -553,6 +538,8 @@ cg_library_list (CgLibrary      *self,
 
   g_return_val_if_fail (CG_IS_LIBRARY (self), NULL);
   g_return_val_if_fail (self->db != NULL, NULL);
+  g_return_val_if_fail (kind == CG_LIBRARY_KIND_GUIDES || kind == CG_LIBRARY_KIND_ROLES ||
+                        kind == CG_LIBRARY_KIND_APPLICATIONS, NULL);
 
   stmt = cg_db_prepare (self->db, list_sql (kind), error);
   if (stmt == NULL)
