@@ -17,7 +17,7 @@
 
 #include <glib/gi18n.h>
 
-#include "cg-db.h"
+#include "cg-job-lookup.h"
 #include "cg-job.h"
 #include "cg-jobs-page-private.h"
 #include "cg-library-watch.h"
@@ -225,7 +225,7 @@ set_description (CgJobsPage *self,
                  CgJob      *job)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *markdown = cg_job_read_description (job, cg_library_get_db (self->library), &error);
+  g_autofree char *markdown = cg_job_lookup_description (self->library, job, &error);
   g_autoptr(CgMarkdown) md = NULL;
   g_autofree char *body = NULL;
   g_autofree char *page = NULL;
@@ -804,22 +804,18 @@ gboolean
 cg_jobs_page_show_key (CgJobsPage *self,
                        const char *key)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 id;
 
   g_return_val_if_fail (CG_IS_JOBS_PAGE (self), FALSE);
 
   if (self->library == NULL)
     return FALSE;
 
-  /* a lookup by the unique key's index, not a scan */
-  stmt = cg_db_prepare (cg_library_get_db (self->library), "SELECT id FROM jobs WHERE key = ?", NULL);
-  if (stmt == NULL)
-    return FALSE;
-  cg_db_bind_text (stmt, 1, key);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  id = cg_job_lookup_id (self->library, key);
+  if (id == 0)
     return FALSE;
 
-  self->pending_id = sqlite3_column_int64 (stmt, 0);
+  self->pending_id = id;
   gtk_widget_activate_action (GTK_WIDGET (self), "jobs.clear-filters", NULL);
   select_pending (self);
   return TRUE;

@@ -9,21 +9,15 @@
  * (published and live), annual pay, top locations, postings by month and
  * pay by role.
  *
- * Every figure comes from cg-stats.h. The statistics scan the postings,
- * of which there may be a million, so all of them are computed in one
- * task on a worker thread with a read-only connection of its own, a
- * spinner turning meanwhile; the results are put into the widgets on the
- * main thread. A newer request (another role or region, a reload) cancels
- * the older one, which stops SQLite through its progress handler; an
- * answer that arrives late anyway is dropped by its generation.
- *
- * Regions: the postings name a region by its code (jobs.region, "FL"),
- * a published figure may name it in full ("Florida"). cg-stats.h matches
- * the two (a US state's code finds its name and the other way round), so
- * the drop-down offers the regions of the postings, and adds a region of
- * the published figures only when no posting region finds it. The same
- * matching resolves the default region of the settings: "Florida" picks
- * "FL" when figures for Florida are found with "FL".
+ * Every figure, and the choice of the nearest published ones and of the
+ * regions offered, comes from the core (cg-market.h), which computes them
+ * in one task on a worker thread, a spinner turning meanwhile; the page
+ * puts them into the widgets. A newer request (another role or region, a
+ * reload) cancels the older one, which stops SQLite through its progress
+ * handler; an answer that arrives late anyway is dropped by its
+ * generation. The default region of the settings is resolved by the core
+ * against the regions it lists ("Florida" picks "FL" when figures for
+ * Florida are found with "FL").
  *
  * A click on a bar (or Enter on a focused one) opens the Jobs page through
  * win.show-jobs; the dictionary it sends is described in cg-market-page.h.
@@ -37,17 +31,15 @@
 
 #include <glib/gi18n.h>
 
-#include "cg-db.h"
 #include "cg-drop-down.h"
 #include "cg-labels.h"
 #include "cg-library-watch.h"
 #include "cg-market-page-private.h"
+#include "cg-market.h"
 #include "cg-pay.h"
 #include "cg-role.h"
 #include "cg-stats.h"
 
-#define PAY_BINS 10
-#define TOP_LOCATIONS 8
 #define MAX_MONTHS 24
 /* A card is never narrower; two go side by side when each can be this wide. */
 #define CARD_MIN_WIDTH 300
@@ -79,50 +71,12 @@ static const struct {
   { CG_MARKET_CARD_PAY_BY_ROLE, CG_CHART_BARS, N_("Pay by role"), N_("Role") },
 };
 
-/* The two dimensions the figures table publishes, by card. */
-#define N_DIMENSIONS 2
-static const char * const dimensions[N_DIMENSIONS] = { "employment_type", "work_arrangement" };
-
-/* How near the published figures shown are to the role and region picked. */
-typedef enum {
-  PUBLISHED_EXACT,   /* for the role and the region (or none at all) */
-  PUBLISHED_ROLE,    /* for the role, in any region */
-  PUBLISHED_REGION,  /* for any role, in the region */
-  PUBLISHED_ANY,     /* every published figure */
-} PublishedMatch;
-
-/* What the worker computes. */
+/* What a request was: its answer is dropped when a newer one is on its way. */
 typedef struct {
-  guint     generation;
-  char     *path;
-  char     *role;
-  char     *region;
-  char     *default_region;  /* to resolve against the regions, or NULL */
-  char     *today;
-  gboolean  list_regions;
+  CgMarketPage *self;
+  guint         generation;
+  gboolean      default_region;  /* the default region was to be resolved */
 } Request;
-
-/* What it answers. */
-typedef struct {
-  char           **regions;           /* when listed */
-  char            *region;            /* the region the figures are for */
-  GArray          *published;         /* of CgPublishedFigure */
-  PublishedMatch   published_match;
-  GArray          *shares[N_DIMENSIONS];
-  guint            shares_total[N_DIMENSIONS];
-  CgPayHistogram  *pay;
-  GArray          *locations;
-  guint            locations_total;
-  GArray          *months;
-  GArray          *pay_by_role;
-} Result;
-
-/* The published figures of one dimension from one source, role, region
- * and date. */
-typedef struct {
-  const CgPublishedFigure *first;
-  GPtrArray               *figures;  /* const CgPublishedFigure * */
-} Group;
 
 struct _CgMarketPage
 {
@@ -142,7 +96,7 @@ struct _CgMarketPage
 
   GCancellable  *cancellable;
   guint          generation;
-  Result        *result;           /* what the charts show */
+  CgMarketFigures *result;         /* what the charts show */
 
   GtkWidget     *scroller;
   GtkDropDown   *role_dropdown;
@@ -168,234 +122,11 @@ G_DEFINE_FINAL_TYPE (CgMarketPage, cg_market_page, GTK_TYPE_WIDGET)
 static void
 request_free (Request *request)
 {
-  g_free (request->path);
-  g_free (request->role);
-  g_free (request->region);
-  g_free (request->default_region);
-  g_free (request->today);
+  g_object_unref (request->self);
   g_free (request);
 }
 
-static void
-result_free (Result *result)
-{
-  if (result == NULL)
-    return;
-
-  g_strfreev (result->regions);
-  g_free (result->region);
-  g_clear_pointer (&result->published, g_array_unref);
-  for (guint d = 0; d < N_DIMENSIONS; d++)
-    g_clear_pointer (&result->shares[d], g_array_unref);
-  g_clear_pointer (&result->pay, cg_pay_histogram_free);
-  g_clear_pointer (&result->locations, g_array_unref);
-  g_clear_pointer (&result->months, g_array_unref);
-  g_clear_pointer (&result->pay_by_role, g_array_unref);
-  g_free (result);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Result, result_free)
-
-/* The worker */
-
-/* The regions of the postings, then those of the published figures that
- * none of them finds; and @request's default region resolved against
- * them (NULL when it names none). */
-static gboolean
-list_regions (sqlite3   *db,
-              Request   *request,
-              Result    *result,
-              char     **resolved,
-              GError   **error)
-{
-  g_auto(GStrv) job_regions = cg_stats_list_regions (db, error);
-  g_autoptr(GHashTable) found = NULL;   /* lower-case figure region -> posting region */
-  g_autoptr(GHashTable) listed = NULL;  /* lower-case region -> as listed */
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autoptr(GArray) figures = NULL;
-
-  *resolved = NULL;
-  if (job_regions == NULL)
-    return FALSE;
-
-  found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-
-  for (guint i = 0; job_regions[i] != NULL; i++)
-    {
-      g_autoptr(GArray) matching = cg_stats_published_figures (db, NULL, job_regions[i], NULL, error);
-
-      if (matching == NULL)
-        return FALSE;
-      g_strv_builder_add (builder, job_regions[i]);
-      g_hash_table_insert (listed, g_ascii_strdown (job_regions[i], -1), g_strdup (job_regions[i]));
-      for (guint k = 0; k < matching->len; k++)
-        {
-          const char *region = g_array_index (matching, CgPublishedFigure, k).region;
-
-          if (region != NULL)
-            g_hash_table_insert (found, g_ascii_strdown (region, -1), g_strdup (job_regions[i]));
-        }
-    }
-
-  figures = cg_stats_published_figures (db, NULL, NULL, NULL, error);
-  if (figures == NULL)
-    return FALSE;
-  for (guint k = 0; k < figures->len; k++)
-    {
-      const char *region = g_array_index (figures, CgPublishedFigure, k).region;
-      g_autofree char *key = NULL;
-
-      if (region == NULL || *region == '\0')
-        continue;
-      key = g_ascii_strdown (region, -1);
-      if (g_hash_table_contains (found, key) || g_hash_table_contains (listed, key))
-        continue;
-      g_strv_builder_add (builder, region);
-      g_hash_table_insert (listed, g_steal_pointer (&key), g_strdup (region));
-    }
-
-  result->regions = g_strv_builder_end (builder);
-
-  if (request->default_region != NULL)
-    {
-      g_autofree char *key = g_ascii_strdown (request->default_region, -1);
-      const char *region = g_hash_table_lookup (listed, key);
-
-      if (region == NULL)
-        region = g_hash_table_lookup (found, key);
-      *resolved = g_strdup (region);
-    }
-
-  return TRUE;
-}
-
-/* The published figures for @role and @region, else the nearest ones. */
-static GArray *
-published_nearest (sqlite3         *db,
-                   const char      *role,
-                   const char      *region,
-                   PublishedMatch  *match,
-                   GError         **error)
-{
-  const struct {
-    gboolean        tried;
-    const char     *role;
-    const char     *region;
-    PublishedMatch  match;
-  } tries[] = {
-    { TRUE, role, region, PUBLISHED_EXACT },
-    { role != NULL && region != NULL, role, NULL, PUBLISHED_ROLE },
-    { role != NULL && region != NULL, NULL, region, PUBLISHED_REGION },
-    { role != NULL || region != NULL, NULL, NULL, PUBLISHED_ANY },
-  };
-  GArray *figures = NULL;
-
-  *match = PUBLISHED_EXACT;
-  for (guint i = 0; i < G_N_ELEMENTS (tries); i++)
-    {
-      if (!tries[i].tried)
-        continue;
-      g_clear_pointer (&figures, g_array_unref);
-      figures = cg_stats_published_figures (db, tries[i].role, tries[i].region, NULL, error);
-      if (figures == NULL)
-        return NULL;
-      if (figures->len > 0)
-        {
-          *match = tries[i].match;
-          return figures;
-        }
-    }
-
-  return figures;
-}
-
-static gboolean
-compute (sqlite3       *db,
-         Request       *request,
-         Result        *result,
-         GCancellable  *cancellable,
-         GError       **error)
-{
-  const char *role = request->role;
-  const char *region;
-  const char *today = request->today;
-
-  if (request->list_regions)
-    {
-      g_autofree char *resolved = NULL;
-
-      if (!list_regions (db, request, result, &resolved, error))
-        return FALSE;
-      result->region = request->default_region != NULL ? g_steal_pointer (&resolved)
-                                                        : g_strdup (request->region);
-    }
-  else
-    result->region = g_strdup (request->region);
-  region = result->region;
-
-  result->published = published_nearest (db, role, region, &result->published_match, error);
-  if (result->published == NULL)
-    return FALSE;
-
-  for (guint d = 0; d < N_DIMENSIONS; d++)
-    {
-      result->shares[d] = cg_stats_shares (db, dimensions[d], role, region, today,
-                                           &result->shares_total[d], error);
-      if (result->shares[d] == NULL)
-        return FALSE;
-    }
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-  result->pay = cg_stats_pay_histogram (db, role, region, today, PAY_BINS, error);
-  if (result->pay == NULL)
-    return FALSE;
-
-  result->locations = cg_stats_top_locations (db, role, region, today, TOP_LOCATIONS,
-                                              &result->locations_total, error);
-  if (result->locations == NULL)
-    return FALSE;
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-  result->months = cg_stats_postings_by_month (db, role, region, error);
-  if (result->months == NULL)
-    return FALSE;
-
-  result->pay_by_role = cg_stats_pay_by_role (db, region, today, error);
-  return result->pay_by_role != NULL;
-}
-
-static void
-figures_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  Request *request = task_data;
-  g_autoptr(Result) result = g_new0 (Result, 1);
-  g_autoptr(GError) error = NULL;
-  sqlite3 *db;
-  gboolean ok;
-
-  db = cg_db_open_worker (request->path, cancellable, &error);
-  if (db == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  ok = compute (db, request, result, cancellable, &error);
-  cg_db_close (db);
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  if (!ok)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, g_steal_pointer (&result), (GDestroyNotify) result_free);
-}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Request, request_free)
 
 /* Words */
 
@@ -531,140 +262,11 @@ format_postings_count (double   value,
 
 /* Published figures */
 
-static void
-group_free (Group *group)
-{
-  g_ptr_array_unref (group->figures);
-  g_free (group);
-}
-
-static gboolean
-same_group (const CgPublishedFigure *a,
-            const CgPublishedFigure *b)
-{
-  return g_strcmp0 (a->role, b->role) == 0 && g_strcmp0 (a->region, b->region) == 0 &&
-         g_strcmp0 (a->date, b->date) == 0 && g_strcmp0 (a->source, b->source) == 0 &&
-         g_strcmp0 (a->dimension, b->dimension) == 0;
-}
-
-/* The figures by source, role, region, date and dimension, newest first. */
-static GPtrArray *
-group_figures (GArray *published)
-{
-  GPtrArray *groups = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
-
-  for (guint i = 0; published != NULL && i < published->len; i++)
-    {
-      const CgPublishedFigure *figure = &g_array_index (published, CgPublishedFigure, i);
-      Group *group = NULL;
-
-      if (cg_stats_dimension_categories (figure->dimension) == NULL)
-        continue;
-      for (guint k = 0; k < groups->len && group == NULL; k++)
-        if (same_group (((Group *) g_ptr_array_index (groups, k))->first, figure))
-          group = g_ptr_array_index (groups, k);
-      if (group == NULL)
-        {
-          group = g_new0 (Group, 1);
-          group->first = figure;
-          group->figures = g_ptr_array_new ();
-          g_ptr_array_add (groups, group);
-        }
-      g_ptr_array_add (group->figures, (gpointer) figure);
-    }
-
-  return groups;
-}
-
-/* The newest group of @dimension, or NULL. */
-static Group *
-first_group (GPtrArray  *groups,
-             const char *dimension)
-{
-  for (guint k = 0; k < groups->len; k++)
-    {
-      Group *group = g_ptr_array_index (groups, k);
-
-      if (g_strcmp0 (group->first->dimension, dimension) == 0)
-        return group;
-    }
-
-  return NULL;
-}
-
-static const CgPublishedFigure *
-group_lookup (Group      *group,
-              const char *category)
-{
-  for (guint i = 0; group != NULL && i < group->figures->len; i++)
-    {
-      const CgPublishedFigure *figure = g_ptr_array_index (group->figures, i);
-
-      if (g_strcmp0 (figure->category, category) == 0)
-        return figure;
-    }
-
-  return NULL;
-}
-
-static const CgStatsCount *
-shares_lookup (GArray     *shares,
-               const char *key)
-{
-  for (guint i = 0; shares != NULL && i < shares->len; i++)
-    {
-      const CgStatsCount *item = &g_array_index (shares, CgStatsCount, i);
-
-      if (g_strcmp0 (item->key, key) == 0)
-        return item;
-    }
-
-  return NULL;
-}
-
-static void
-add_key (GPtrArray  *keys,
-         const char *key)
-{
-  for (guint i = 0; i < keys->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (keys, i), key) == 0)
-      return;
-  g_ptr_array_add (keys, (gpointer) key);
-}
-
-/* The categories to show for @dimension: those of the published figures
- * and those live postings are in, in the order of the figures table, then
- * the others. */
-static GPtrArray *
-dimension_categories (const char *dimension,
-                      Group      *group,
-                      GArray     *shares)
-{
-  const char * const *known = cg_stats_dimension_categories (dimension);
-  GPtrArray *keys = g_ptr_array_new ();
-  g_autoptr(GPtrArray) wanted = g_ptr_array_new ();
-
-  for (guint i = 0; group != NULL && i < group->figures->len; i++)
-    add_key (wanted, ((const CgPublishedFigure *) g_ptr_array_index (group->figures, i))->category);
-  for (guint i = 0; shares != NULL && i < shares->len; i++)
-    if (g_array_index (shares, CgStatsCount, i).count > 0)
-      add_key (wanted, g_array_index (shares, CgStatsCount, i).key);
-
-  for (guint k = 0; known != NULL && known[k] != NULL; k++)
-    for (guint i = 0; i < wanted->len; i++)
-      if (g_strcmp0 (g_ptr_array_index (wanted, i), known[k]) == 0)
-        add_key (keys, g_ptr_array_index (wanted, i));
-  for (guint i = 0; i < wanted->len; i++)
-    add_key (keys, g_ptr_array_index (wanted, i));
-
-  return keys;
-}
-
 /* "Embedded Machine Learning Engineer · Florida · May 2026", leaving out
  * the role when it is the one picked. */
 static char *
 group_place (CgMarketPage *self,
-             Group        *group)
+             CgMarketGroup *group)
 {
   g_autofree char *date = format_date (group->first->date, FALSE);
   const char *parts[3] = { NULL, group->first->region, date };
@@ -730,13 +332,13 @@ live_caption (guint d,
  * side, with the source, region and date under them. */
 static GtkWidget *
 build_group (CgMarketPage *self,
-             Group        *group)
+             CgMarketGroup *group)
 {
   const char *dimension = group->first->dimension;
-  guint d = g_strcmp0 (dimension, dimensions[0]) == 0 ? 0 : 1;
+  guint d = g_strcmp0 (dimension, cg_market_dimension (0)) == 0 ? 0 : 1;
   GArray *shares = self->result->shares[d];
   guint total = self->result->shares_total[d];
-  g_autoptr(GPtrArray) keys = dimension_categories (dimension, group, shares);
+  g_autoptr(GPtrArray) keys = cg_market_dimension_categories (dimension, group, shares);
   g_autofree char *place = group_place (self, group);
   g_autofree char *caption = NULL;
   g_autofree char *live = live_caption (d, total);
@@ -761,8 +363,8 @@ build_group (CgMarketPage *self,
   for (guint i = 0; i < keys->len; i++)
     {
       const char *key = g_ptr_array_index (keys, i);
-      const CgPublishedFigure *figure = group_lookup (group, key);
-      const CgStatsCount *count = shares_lookup (shares, key);
+      const CgPublishedFigure *figure = cg_market_group_lookup (group, key);
+      const CgStatsCount *count = cg_market_shares_lookup (shares, key);
       g_autofree char *published = figure != NULL ? format_percent (figure->percent) : g_strdup ("—");
       g_autofree char *percent = total > 0 ? format_percent (count ? count->percent : 0) : g_strdup ("—");
       g_autofree char *n = total > 0 ? cg_format_number (count ? count->count : 0) : g_strdup ("—");
@@ -803,16 +405,16 @@ published_note (CgMarketPage *self)
 
   switch (self->result->published_match)
     {
-    case PUBLISHED_ROLE:
+    case CG_MARKET_PUBLISHED_ROLE:
       nearest = _("the figures for this role in other regions");
       break;
-    case PUBLISHED_REGION:
+    case CG_MARKET_PUBLISHED_REGION:
       nearest = _("the figures for other roles in this region");
       break;
-    case PUBLISHED_ANY:
+    case CG_MARKET_PUBLISHED_ANY:
       nearest = _("every published figure");
       break;
-    case PUBLISHED_EXACT:
+    case CG_MARKET_PUBLISHED_EXACT:
     default:
       return NULL;
     }
@@ -862,10 +464,10 @@ show_dimension (CgMarketPage *self,
                 GPtrArray    *groups)
 {
   CgChart *chart = card_chart (self, index);
-  Group *group = first_group (groups, dimensions[d]);
+  CgMarketGroup *group = cg_market_first_group (groups, cg_market_dimension (d));
   GArray *shares = self->result->shares[d];
   guint total = self->result->shares_total[d];
-  g_autoptr(GPtrArray) keys = dimension_categories (dimensions[d], group, shares);
+  g_autoptr(GPtrArray) keys = cg_market_dimension_categories (cg_market_dimension (d), group, shares);
   g_autofree char *live = format_postings (total);
   g_autofree char *subtitle = NULL;
   guint published = 0, current;
@@ -878,8 +480,8 @@ show_dimension (CgMarketPage *self,
   for (guint i = 0; i < keys->len; i++)
     {
       const char *key = g_ptr_array_index (keys, i);
-      const CgPublishedFigure *figure = group_lookup (group, key);
-      const CgStatsCount *count = shares_lookup (shares, key);
+      const CgPublishedFigure *figure = cg_market_group_lookup (group, key);
+      const CgStatsCount *count = cg_market_shares_lookup (shares, key);
 
       if (figure != NULL)
         cg_chart_add_point (chart, published, key, cg_category_label (key), figure->percent);
@@ -1044,7 +646,7 @@ show_pay_by_role (CgMarketPage *self)
 static void
 show_result (CgMarketPage *self)
 {
-  g_autoptr(GPtrArray) groups = group_figures (self->result->published);
+  g_autoptr(GPtrArray) groups = cg_market_group_figures (self->result->published);
 
   show_published (self, groups);
   show_dimension (self, CARD_EMPLOYMENT_TYPE, 0, groups);
@@ -1122,10 +724,10 @@ figures_done_cb (GObject      *source,
                  GAsyncResult *res,
                  gpointer      user_data)
 {
-  CgMarketPage *self = CG_MARKET_PAGE (source);
-  Request *request = g_task_get_task_data (G_TASK (res));
+  g_autoptr(Request) request = user_data;
+  CgMarketPage *self = request->self;
   g_autoptr(GError) error = NULL;
-  g_autoptr(Result) result = g_task_propagate_pointer (G_TASK (res), &error);
+  g_autoptr(CgMarketFigures) result = cg_market_compute_finish (CG_LIBRARY (source), res, &error);
 
   /* cancelled, or a newer request is on its way: this answer is stale */
   if (request->generation != self->generation)
@@ -1151,7 +753,7 @@ figures_done_cb (GObject      *source,
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
 
   /* the region of the settings, resolved */
-  if (request->default_region != NULL && !self->region_chosen)
+  if (request->default_region && !self->region_chosen)
     {
       g_free (self->region);
       self->region = g_strdup (result->region);
@@ -1162,7 +764,7 @@ figures_done_cb (GObject      *source,
       set_regions (self, result->regions);
     }
 
-  g_clear_pointer (&self->result, result_free);
+  g_clear_pointer (&self->result, cg_market_figures_free);
   self->result = g_steal_pointer (&result);
   show_result (self);
 }
@@ -1170,8 +772,9 @@ figures_done_cb (GObject      *source,
 static void
 start_figures (CgMarketPage *self)
 {
-  g_autoptr(GTask) task = NULL;
   g_autoptr(GDateTime) now = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *default_region = NULL;
   Request *request;
 
   g_cancellable_cancel (self->cancellable);
@@ -1185,29 +788,26 @@ start_figures (CgMarketPage *self)
     }
 
   now = g_date_time_new_now_local ();
+  today = g_date_time_format (now, "%Y-%m-%d");
   self->cancellable = g_cancellable_new ();
 
-  request = g_new0 (Request, 1);
-  request->generation = self->generation;
-  request->path = g_strdup (cg_library_get_path (self->library));
-  request->role = g_strdup (self->role);
-  request->region = g_strdup (self->region);
-  request->today = g_date_time_format (now, "%Y-%m-%d");
-  request->list_regions = self->regions_pending;
-  if (request->list_regions && !self->region_chosen)
+  if (self->regions_pending && !self->region_chosen)
     {
       g_autofree char *region = g_settings_get_string (self->settings, "default-region");
 
       g_strstrip (region);
       if (*region != '\0')
-        request->default_region = g_steal_pointer (&region);
+        default_region = g_steal_pointer (&region);
     }
 
+  request = g_new0 (Request, 1);
+  request->self = g_object_ref (self);
+  request->generation = self->generation;
+  request->default_region = default_region != NULL;
+
   set_busy (self, TRUE);
-  task = g_task_new (self, self->cancellable, figures_done_cb, NULL);
-  g_task_set_source_tag (task, start_figures);
-  g_task_set_task_data (task, request, (GDestroyNotify) request_free);
-  g_task_run_in_thread (task, figures_thread);
+  cg_market_compute_async (self->library, self->role, self->region, today, self->regions_pending,
+                           default_region, self->cancellable, figures_done_cb, request);
 }
 
 static void
@@ -1362,7 +962,7 @@ cg_market_page_dispose (GObject *object)
   self->generation++;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CG_TYPE_MARKET_PAGE);
-  g_clear_pointer (&self->result, result_free);
+  g_clear_pointer (&self->result, cg_market_figures_free);
   g_clear_object (&self->library);
   g_clear_object (&self->settings);
   g_clear_object (&self->roles);

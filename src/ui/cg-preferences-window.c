@@ -13,7 +13,6 @@
 
 #include <glib/gi18n.h>
 
-#include "cg-db.h"
 #include "cg-preferences-window.h"
 
 struct _CgPreferencesWindow
@@ -110,15 +109,11 @@ restore_response_cb (AdwMessageDialog    *dialog,
                      CgPreferencesWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  gboolean changed = FALSE;
 
   if (g_strcmp0 (response, "restore") != 0)
     return;
 
-  /* forget which content was copied, so that it is copied again */
-  if (!cg_db_exec (cg_library_get_db (self->library),
-                   "DELETE FROM meta WHERE key = 'content_version'", &error) ||
-      !cg_library_sync_content (self->library, &changed, &error))
+  if (!cg_library_restore_content (self->library, &error))
     {
       g_autofree char *message = g_strdup_printf (_("Cannot restore the bundled content: %s"),
                                                   error->message);

@@ -18,8 +18,7 @@
 #include "cg-applications-page.h"
 #include "cg-compare-page.h"
 #include "cg-market-page.h"
-#include "cg-db.h"
-#include "cg-job-import.h"
+#include "cg-import-task.h"
 #include "cg-job.h"
 #include "cg-faq-page.h"
 #include "cg-guides-page.h"
@@ -617,87 +616,36 @@ open_link_action_cb (GtkWidget  *widget,
   cg_window_open_link (CG_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
-/* Importing postings: one file at a time on a worker thread with its own
- * connection, one transaction per file (so Cancel leaves nothing behind),
- * progress shown above the job list. */
+/* Importing postings: one file at a time, by the core on a worker thread
+ * with its own connection, one transaction per file (so Cancel leaves
+ * nothing behind), progress shown above the job list. */
 
 typedef struct {
-  CgWindow       *self;       /* a strong reference */
-  char           *db_path;
-  char           *path;
-  char           *name;
-  CgImportReport  report;
-  guint64         done;
-  guint64         total;
-  guint           progress_source;
-  GMutex          lock;
+  CgWindow *self;  /* a strong reference */
+  char     *name;
 } ImportData;
 
 static void
 import_data_free (ImportData *data)
 {
-  g_clear_handle_id (&data->progress_source, g_source_remove);
   g_object_unref (data->self);
-  g_free (data->db_path);
-  g_free (data->path);
   g_free (data->name);
-  cg_import_report_clear (&data->report);
-  g_mutex_clear (&data->lock);
   g_free (data);
 }
 
-static gboolean
-import_progress_tick_cb (gpointer user_data)
-{
-  ImportData *data = user_data;
-  g_autofree char *label = NULL;
-  double fraction;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImportData, import_data_free)
 
-  g_mutex_lock (&data->lock);
-  fraction = data->total > 0 ? (double) data->done / data->total : 0;
-  g_mutex_unlock (&data->lock);
-
-  label = g_strdup_printf (_("Importing “%s”…"), data->name);
-  cg_jobs_page_set_import_progress (jobs_page (data->self), label, fraction);
-  return G_SOURCE_CONTINUE;
-}
-
-/* Called on the worker thread: only record the figures. */
+/* On the main thread, from the core, as the import goes. */
 static void
 import_progress_cb (guint64  done,
                     guint64  total,
                     gpointer user_data)
 {
   ImportData *data = user_data;
+  g_autofree char *label = g_strdup_printf (_("Importing “%s”…"), data->name);
 
-  g_mutex_lock (&data->lock);
-  data->done = done;
-  data->total = total;
-  g_mutex_unlock (&data->lock);
-}
-
-static void
-import_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ImportData *data = task_data;
-  g_autoptr(GError) error = NULL;
-  sqlite3 *db = cg_db_open (data->db_path, FALSE, &error);
-
-  if (db == NULL ||
-      !cg_db_exec (db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL", &error) ||
-      !cg_job_import_file (db, data->path, CG_IMPORT_FORMAT_AUTO, import_progress_cb, data,
-                           cancellable, &data->report, &error))
-    {
-      cg_db_close (db);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  cg_db_close (db);
-  g_task_return_boolean (task, TRUE);
+  cg_jobs_page_set_import_progress (jobs_page (data->self), label,
+                                    total > 0 ? (double) done / total : 0);
 }
 
 static void import_next (CgWindow *self);
@@ -726,14 +674,16 @@ import_done_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  CgWindow *self = CG_WINDOW (source);
-  ImportData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(ImportData) data = user_data;
+  CgWindow *self = data->self;
   g_autoptr(GError) error = NULL;
+  g_auto(CgImportReport) report = { 0 };
+  gboolean ok = cg_job_import_file_finish (CG_LIBRARY (source), result, &report, &error);
 
   g_clear_object (&self->import_cancellable);
   cg_jobs_page_set_import_progress (jobs_page (self), NULL, 0);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!ok)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
@@ -747,20 +697,20 @@ import_done_cb (GObject      *source,
       else
         {
           g_autofree char *heading = g_strdup_printf (_("“%s” Was Not Imported"), data->name);
-          show_import_problems (self, heading, error->message, data->report.problems);
+          show_import_problems (self, heading, error->message, report.problems);
         }
     }
   else
     {
       g_autofree char *message = g_strdup_printf (_("“%s”: %u added, %u updated, %u skipped"),
-                                                  data->name, data->report.added,
-                                                  data->report.updated, data->report.skipped);
+                                                  data->name, report.added,
+                                                  report.updated, report.skipped);
 
-      if (data->report.skipped > 0)
+      if (report.skipped > 0)
         {
           g_autofree char *heading = g_strdup_printf (_("Some Postings in “%s” Were Skipped"),
                                                       data->name);
-          show_import_problems (self, heading, message, data->report.problems);
+          show_import_problems (self, heading, message, report.problems);
         }
       else
         adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
@@ -776,7 +726,7 @@ static void
 import_next (CgWindow *self)
 {
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GTask) task = NULL;
+  g_autofree char *path = NULL;
   ImportData *data;
 
   if (self->import_cancellable != NULL || !cg_library_is_open (self->library))
@@ -795,18 +745,15 @@ import_next (CgWindow *self)
     }
 
   data = g_new0 (ImportData, 1);
-  g_mutex_init (&data->lock);
   data->self = g_object_ref (self);
-  data->db_path = g_strdup (cg_library_get_path (self->library));
-  data->path = g_file_get_path (file);
   data->name = g_file_get_basename (file);
-  data->progress_source = g_timeout_add (100, import_progress_tick_cb, data);
-  import_progress_tick_cb (data);
+  path = g_file_get_path (file);
+  import_progress_cb (0, 0, data);
 
   self->import_cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->import_cancellable, import_done_cb, NULL);
-  g_task_set_task_data (task, data, (GDestroyNotify) import_data_free);
-  g_task_run_in_thread (task, import_thread);
+  cg_job_import_file_async (self->library, path, CG_IMPORT_FORMAT_AUTO,
+                            import_progress_cb, data, NULL,
+                            self->import_cancellable, import_done_cb, data);
 }
 
 /* Imports @files (GFile) one after another, after any running import. */

@@ -7,19 +7,9 @@
 #include <gio/gio.h>
 #include <sqlite3.h>
 
+#include "cg-db-error.h"
+
 G_BEGIN_DECLS
-
-#define CG_DB_ERROR (cg_db_error_quark ())
-
-typedef enum {
-  CG_DB_ERROR_FAILED,     /* any other SQLite failure */
-  CG_DB_ERROR_OPEN,       /* the file cannot be opened or created */
-  CG_DB_ERROR_CORRUPT,    /* not a database, or damaged */
-  CG_DB_ERROR_NEWER,      /* written by a newer version of the application */
-  CG_DB_ERROR_READONLY,   /* the file or its folder cannot be written */
-  CG_DB_ERROR_BUSY,       /* locked by another process */
-  CG_DB_ERROR_FULL,       /* the disk (or the page limit) is full */
-} CgDbError;
 
 /* One schema step: SQL run in a transaction to go from version (index) to
  * version (index + 1). */
@@ -27,8 +17,6 @@ typedef struct {
   const char *description;
   const char *sql;
 } CgMigration;
-
-GQuark    cg_db_error_quark     (void);
 
 sqlite3  *cg_db_open            (const char         *path,
                                  gboolean            read_only,

@@ -33,12 +33,9 @@
 #include <glib/gstdio.h>
 
 #include "cg-db.h"
-#include "cg-faq-entry.h"
 #include "cg-front-matter.h"
 #include "cg-markdown.h"
-#include "cg-figure.h"
 #include "cg-guide.h"
-#include "cg-job.h"
 #include "cg-library.h"
 #include "cg-library-worker.h"
 #include "cg-library-private.h"
@@ -536,21 +533,30 @@ out:
   return ok;
 }
 
+/* Copies the bundled content into the library again, whether it changed
+ * or not: the bundled postings, guides, questions, roles and figures come
+ * back as shipped; the user's own rows are left alone. */
+gboolean
+cg_library_restore_content (CgLibrary  *self,
+                            GError    **error)
+{
+  g_return_val_if_fail (CG_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (self->db != NULL, FALSE);
+
+  /* forget which content was copied, so that it is copied again */
+  return cg_db_exec (self->db, "DELETE FROM meta WHERE key = 'content_version'", error) &&
+         cg_library_sync_content (self, NULL, error);
+}
+
 static const char *
 list_sql (CgLibraryKind kind)
 {
   switch (kind)
     {
-    case CG_LIBRARY_KIND_JOBS:
-      return "SELECT " CG_JOB_COLUMNS " FROM jobs ORDER BY date_posted DESC, title";
     case CG_LIBRARY_KIND_GUIDES:
       return "SELECT " CG_GUIDE_COLUMNS " FROM guides ORDER BY title";
-    case CG_LIBRARY_KIND_FAQ:
-      return "SELECT " CG_FAQ_ENTRY_COLUMNS " FROM faq ORDER BY topic, position, question";
     case CG_LIBRARY_KIND_ROLES:
       return "SELECT " CG_ROLE_COLUMNS " FROM roles ORDER BY position, name";
-    case CG_LIBRARY_KIND_FIGURES:
-      return "SELECT " CG_FIGURE_COLUMNS " FROM figures ORDER BY dimension, percent DESC";
     default:
       g_return_val_if_reached (NULL);
     }
@@ -562,16 +568,10 @@ item_from_row (CgLibraryKind  kind,
 {
   switch (kind)
     {
-    case CG_LIBRARY_KIND_JOBS:
-      return G_OBJECT (cg_job_new_from_row (stmt));
     case CG_LIBRARY_KIND_GUIDES:
       return G_OBJECT (cg_guide_new_from_row (stmt));
-    case CG_LIBRARY_KIND_FAQ:
-      return G_OBJECT (cg_faq_entry_new_from_row (stmt));
     case CG_LIBRARY_KIND_ROLES:
       return G_OBJECT (cg_role_new_from_row (stmt));
-    case CG_LIBRARY_KIND_FIGURES:
-      return G_OBJECT (cg_figure_new_from_row (stmt));
     default:
       g_return_val_if_reached (NULL);
     }
@@ -582,17 +582,16 @@ item_type (CgLibraryKind kind)
 {
   switch (kind)
     {
-    case CG_LIBRARY_KIND_JOBS: return CG_TYPE_JOB;
     case CG_LIBRARY_KIND_GUIDES: return CG_TYPE_GUIDE;
-    case CG_LIBRARY_KIND_FAQ: return CG_TYPE_FAQ_ENTRY;
     case CG_LIBRARY_KIND_ROLES: return CG_TYPE_ROLE;
-    case CG_LIBRARY_KIND_FIGURES: return CG_TYPE_FIGURE;
     default: g_return_val_if_reached (G_TYPE_OBJECT);
     }
 }
 
-/* All records of one kind, as a list model of CgJob, CgGuide, ...; not
- * applications, which cg_tracker_list_applications() reads. */
+/* All records of one kind, as a list model of CgGuide or CgRole. The
+ * postings have their own model (CgJobListModel), the applications are
+ * read by cg_tracker_list_applications(), the FAQ and the figures by what
+ * shows them (cg-faq.h, cg-stats.h). */
 GListModel *
 cg_library_list (CgLibrary      *self,
                  CgLibraryKind   kind,
@@ -605,7 +604,7 @@ cg_library_list (CgLibrary      *self,
 
   g_return_val_if_fail (CG_IS_LIBRARY (self), NULL);
   g_return_val_if_fail (self->db != NULL, NULL);
-  g_return_val_if_fail (kind != CG_LIBRARY_KIND_APPLICATIONS, NULL);
+  g_return_val_if_fail (kind == CG_LIBRARY_KIND_GUIDES || kind == CG_LIBRARY_KIND_ROLES, NULL);
 
   stmt = cg_db_prepare (self->db, list_sql (kind), error);
   if (stmt == NULL)

@@ -7,6 +7,8 @@
 #include <gio/gio.h>
 #include <sqlite3.h>
 
+#include "cg-db-error.h"
+
 G_BEGIN_DECLS
 
 #define CG_TYPE_LIBRARY (cg_library_get_type ())
@@ -58,6 +60,8 @@ sqlite3    *cg_library_get_db                (CgLibrary    *self);
 
 gboolean    cg_library_sync_content          (CgLibrary    *self,
                                               gboolean     *changed,
+                                              GError      **error);
+gboolean    cg_library_restore_content       (CgLibrary    *self,
                                               GError      **error);
 
 /* Every kind but CG_LIBRARY_KIND_APPLICATIONS (see

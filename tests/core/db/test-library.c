@@ -370,9 +370,11 @@ test_list_models (Fixture       *f,
 
   CgTrackerFilter open_ones = { 0, };
   g_autoptr(GPtrArray) applications = NULL;
+  const CgLibraryKind kinds[] = { CG_LIBRARY_KIND_GUIDES, CG_LIBRARY_KIND_ROLES };
 
-  for (CgLibraryKind kind = CG_LIBRARY_KIND_JOBS; kind < CG_LIBRARY_KIND_APPLICATIONS; kind++)
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     {
+      CgLibraryKind kind = kinds[i];
       g_autoptr(GListModel) model = cg_library_list (library, kind, &error);
 
       g_assert_no_error (error);
@@ -425,6 +427,42 @@ test_default_path_follows_xdg (void)
   g_assert_cmpstr (path, ==, expected);
 }
 
+/* Restoring copies the bundled rows again even though the content did not
+ * change, and leaves the user's own rows alone. */
+static void
+test_restore_content (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CgLibrary) library = open_library (f->path, &error);
+  g_autofree char *version = NULL;
+  g_autofree char *restored_version = NULL;
+  gboolean changed = TRUE;
+  sqlite3 *db;
+
+  g_assert_no_error (error);
+  db = cg_library_get_db (library);
+  version = cg_test_query_text (db, "SELECT value FROM meta WHERE key = 'content_version'");
+  g_assert_true (cg_db_exec (db,
+    "DELETE FROM jobs WHERE origin = 'bundled';"
+    "DELETE FROM faq;"
+    "INSERT INTO guides (slug, origin, title, body) VALUES ('mine', 'user', 'Mine', 'Text');", &error));
+  g_assert_no_error (error);
+
+  /* syncing alone does nothing: the content version has not changed */
+  g_assert_true (cg_library_sync_content (library, &changed, &error));
+  g_assert_false (changed);
+  g_assert_cmpint (cg_library_count (library, CG_LIBRARY_KIND_JOBS), ==, 0);
+
+  g_assert_true (cg_library_restore_content (library, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (cg_library_count (library, CG_LIBRARY_KIND_JOBS), ==, 3);
+  g_assert_cmpint (cg_library_count (library, CG_LIBRARY_KIND_FAQ), >=, 5);
+  g_assert_cmpint (cg_test_query_int (db, "SELECT count(*) FROM guides WHERE slug = 'mine'"), ==, 1);
+  restored_version = cg_test_query_text (db, "SELECT value FROM meta WHERE key = 'content_version'");
+  g_assert_cmpstr (restored_version, ==, version);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -447,6 +485,7 @@ main (int   argc,
   ADD ("/library/start-fresh", test_start_fresh_keeps_old_file);
   ADD ("/library/list-models", test_list_models);
   ADD ("/library/count-async", test_count_async);
+  ADD ("/library/content/restore", test_restore_content);
   g_test_add_func ("/library/default-path", test_default_path_follows_xdg);
 
   return g_test_run ();
