@@ -588,6 +588,16 @@ instance_running (GApplication *app)
   if (g_application_get_flags (app) & G_APPLICATION_NON_UNIQUE)
     return FALSE;
 
+  /* a bus that is there: not one started for the question (D-Bus's
+   * autolaunch), on which no instance could be */
+  if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
+    {
+      g_autofree char *socket = g_build_filename (g_get_user_runtime_dir (), "bus", NULL);
+
+      if (!g_file_test (socket, G_FILE_TEST_EXISTS))
+        return FALSE;
+    }
+
   bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
   if (bus == NULL)
     return FALSE;

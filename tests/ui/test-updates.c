@@ -16,9 +16,11 @@
 #include <glib/gstdio.h>
 
 #include "cg-application.h"
+#include "cg-applications-page-private.h"
 #include "cg-db.h"
 #include "cg-job.h"
 #include "cg-jobs-page-private.h"
+#include "cg-tracker.h"
 #include "cg-window-private.h"
 #include "cg-ui-test-utils.h"
 
@@ -44,8 +46,11 @@ fixture_setup (Fixture       *f,
   f->app = cg_application_new ();
   if (data == NULL)
     {
-      /* no command line to meet: an id of its own */
-      g_application_set_application_id (G_APPLICATION (f->app), APPLICATION_ID ".TestUpdates");
+      /* no command line to meet: an id of its own for each test */
+      static guint counter;
+      g_autofree char *id = g_strdup_printf ("%s.TestUpdates%u", APPLICATION_ID, ++counter);
+
+      g_application_set_application_id (G_APPLICATION (f->app), id);
       g_application_set_flags (G_APPLICATION (f->app), G_APPLICATION_NON_UNIQUE);
     }
   else
@@ -72,19 +77,34 @@ fixture_teardown (Fixture       *f,
   g_free (f->dir);
 }
 
+/* The list box row named @name under @root */
+static GtkWidget *
+find_row (GtkWidget  *root,
+          const char *name)
+{
+  if (GTK_IS_LIST_BOX_ROW (root) && g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 /* The count beside page @name in the sidebar */
 static const char *
 sidebar_count (CgWindow   *window,
                const char *name)
 {
-  GtkWidget *row = cg_ui_test_find (GTK_WIDGET (window), GTK_TYPE_LIST_BOX_ROW, CG_UI_TEST_ANY,
-                                    NULL, NULL);
+  GtkWidget *row = find_row (GTK_WIDGET (window), name);
   GtkWidget *last = NULL;
 
-  /* the rows are siblings: find the one named @name */
-  for (; row != NULL; row = gtk_widget_get_next_sibling (row))
-    if (g_strcmp0 (gtk_widget_get_name (row), name) == 0)
-      break;
   g_assert_nonnull (row);
 
   /* icon, title, count */
@@ -118,6 +138,28 @@ wait_jobs_count (CgWindow   *window,
   g_autofree char *what = g_strdup_printf ("the Jobs count to read %s", count);
 
   cg_ui_test_wait_until (jobs_count_is_cb, &wait, what);
+}
+
+static gboolean
+applications_count_is_cb (gpointer data)
+{
+  CountWait *wait = data;
+
+  return g_strcmp0 (sidebar_count (wait->window, "applications"), wait->count) == 0;
+}
+
+typedef struct {
+  CgApplicationsPage *page;
+  guint               n;
+} ListWait;
+
+static gboolean
+applications_listed_cb (gpointer data)
+{
+  ListWait *wait = data;
+  GListModel *model = cg_applications_page_get_model (wait->page);
+
+  return model != NULL && g_list_model_get_n_items (model) == wait->n;
 }
 
 static gboolean
@@ -255,6 +297,42 @@ test_other_connection (Fixture       *f,
   wait_jobs_count (f->window, "4");
 }
 
+/* A write in this process, but not by the window (as a service or a
+ * plug-in would): the page on screen shows it at once, a page out of
+ * sight when it is shown. */
+static void
+test_same_process (Fixture       *f,
+                   gconstpointer  data)
+{
+  CgLibrary *library = cg_application_get_library (f->app);
+  g_autoptr(GError) error = NULL;
+  CountWait count = { f->window, NULL };
+  ListWait list;
+
+  cg_window_show_page (f->window, "applications");
+  list.page = CG_APPLICATIONS_PAGE (cg_window_get_page_widget (f->window, "applications"));
+  list.n = 0;
+  cg_ui_test_wait_until (applications_listed_cb, &list, "no application listed");
+
+  g_assert_cmpint (cg_tracker_create (library, "Embedded engineer", "Acme", NULL, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  count.count = "1";
+  cg_ui_test_wait_until (applications_count_is_cb, &count, "the Applications count to read 1");
+  list.n = 1;
+  cg_ui_test_wait_until (applications_listed_cb, &list, "one application listed");
+
+  /* out of sight: only the count follows, the list when shown */
+  cg_window_show_page (f->window, "jobs");
+  g_assert_cmpint (cg_tracker_create (library, "Firmware engineer", "Acme", NULL, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  count.count = "2";
+  cg_ui_test_wait_until (applications_count_is_cb, &count, "the Applications count to read 2");
+  g_assert_cmpuint (g_list_model_get_n_items (cg_applications_page_get_model (list.page)), ==, 1);
+  cg_window_show_page (f->window, "applications");
+  list.n = 2;
+  cg_ui_test_wait_until (applications_listed_cb, &list, "two applications listed");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -284,6 +362,8 @@ main (int   argc,
               test_command_line_beside_window, fixture_teardown);
   g_test_add ("/updates/other-connection", Fixture, NULL, fixture_setup,
               test_other_connection, fixture_teardown);
+  g_test_add ("/updates/same-process", Fixture, NULL, fixture_setup,
+              test_same_process, fixture_teardown);
 
   status = g_test_run ();
   /* the connections of the instances made here outlive them: do not

@@ -55,10 +55,13 @@ struct _CgLibrary
   char    *content_problem;
   sqlite3 *db;
 
-  /* ::changed: the kinds written in the open transaction, those committed
-   * and not yet emitted, and the idle that emits them */
-  GMutex           change_lock;
+  /* ::changed: the kinds written in the open transaction (touched only
+   * by the hooks, which SQLite runs one at a time), those committed and
+   * not yet emitted, and the idle that emits them (under change_lock) */
   CgLibraryChange  pending;
+  char             last_table[32];  /* the update hook's last table... */
+  CgLibraryChange  last_change;     /* ...and what it changes */
+  GMutex           change_lock;
   CgLibraryChange  committed;
   guint64          change_serial;
   GSource         *emit_source;
@@ -958,22 +961,10 @@ cg_library_lookup_table_change (const char      *table,
   return i >= 0;
 }
 
-static void
-note_write (CgLibrary  *self,
-            const char *schema,
-            const char *table)
-{
-  int i;
-
-  if (g_strcmp0 (schema, "main") != 0 || (i = find_table (table)) < 0)
-    return;
-
-  g_mutex_lock (&self->change_lock);
-  self->pending |= table_changes[i].change;
-  g_mutex_unlock (&self->change_lock);
-}
-
 /* The hooks below run inside SQLite: they only take notes. */
+
+/* Called for every row written: an import of a million postings must not
+ * look the table up a million times. */
 static void
 update_hook_cb (void          *user_data,
                 int            op,
@@ -981,7 +972,20 @@ update_hook_cb (void          *user_data,
                 const char    *table,
                 sqlite3_int64  rowid)
 {
-  note_write (user_data, schema, table);
+  CgLibrary *self = user_data;
+
+  if (strcmp (schema, "main") != 0)
+    return;
+
+  if (strcmp (table, self->last_table) != 0)
+    {
+      int i = find_table (table);
+
+      /* a longer name is cut, so never matches: looked up each time */
+      g_strlcpy (self->last_table, table, sizeof self->last_table);
+      self->last_change = i >= 0 ? table_changes[i].change : CG_LIBRARY_CHANGE_NONE;
+    }
+  self->pending |= self->last_change;
 }
 
 /* Run when a statement is prepared. It notes the tables without rowid
@@ -1003,10 +1007,11 @@ authorizer_cb (void       *user_data,
     return SQLITE_OK;
 
   if (table_changes[i].without_rowid)
-    note_write (user_data, schema, arg1);
+    ((CgLibrary *) user_data)->pending |= table_changes[i].change;
 
-  /* (never for sqlite_schema: dropping a table would be ignored) */
-  return action == SQLITE_DELETE ? SQLITE_IGNORE : SQLITE_OK;
+  /* never for SQLite's own tables (sqlite_schema is not in the map):
+   * their deletes from within a DROP TABLE or an ANALYZE would be skipped */
+  return action == SQLITE_DELETE && !g_str_has_prefix (arg1, "sqlite_") ? SQLITE_IGNORE : SQLITE_OK;
 }
 
 static gboolean
@@ -1056,11 +1061,13 @@ commit_hook_cb (void *user_data)
 {
   CgLibrary *self = user_data;
 
+  if (self->pending == CG_LIBRARY_CHANGE_NONE)
+    return 0;
+
   g_mutex_lock (&self->change_lock);
-  if (self->pending != CG_LIBRARY_CHANGE_NONE)
-    schedule_emission (self, self->pending);
-  self->pending = CG_LIBRARY_CHANGE_NONE;
+  schedule_emission (self, self->pending);
   g_mutex_unlock (&self->change_lock);
+  self->pending = CG_LIBRARY_CHANGE_NONE;
 
   return 0;
 }
@@ -1070,9 +1077,7 @@ rollback_hook_cb (void *user_data)
 {
   CgLibrary *self = user_data;
 
-  g_mutex_lock (&self->change_lock);
   self->pending = CG_LIBRARY_CHANGE_NONE;
-  g_mutex_unlock (&self->change_lock);
 }
 
 static gint64
