@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "cg-import-board.h"
 #include "cg-import-url.h"
 #include "cg-page-extract.h"
 #include "cg-test-server.h"
@@ -293,6 +294,101 @@ test_cancel (Fixture       *f,
   g_assert_cmpint (count_user_jobs (f), ==, 0);
 }
 
+static gboolean
+import_board (Fixture         *f,
+              CgBoardKind      kind,
+              const char      *token,
+              CgImportReport  *report,
+              GError         **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  cg_import_board_async (f->library, kind, token, f->fetcher, NULL, result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return cg_import_board_finish (f->library, result, report, error);
+}
+
+static void
+import_board_ok (Fixture     *f,
+                 CgBoardKind  kind,
+                 const char  *token,
+                 guint        added,
+                 guint        updated,
+                 guint        skipped)
+{
+  g_auto(CgImportReport) report = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (import_board (f, kind, token, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.added, ==, added);
+  g_assert_cmpuint (report.updated, ==, updated);
+  g_assert_cmpuint (report.skipped, ==, skipped);
+}
+
+/* Each board's API, on the test server; fetched again, updated */
+static void
+test_boards (Fixture       *f,
+             gconstpointer  data)
+{
+  g_setenv (CG_BOARD_API_BASE_ENV, f->server->base, TRUE);
+
+  import_board_ok (f, CG_BOARD_GREENHOUSE, "vaulttec", 2, 0, 1);
+  import_board_ok (f, CG_BOARD_LEVER, "leverdemo", 2, 0, 0);
+  import_board_ok (f, CG_BOARD_ASHBY, "example", 2, 0, 0);
+  import_board_ok (f, CG_BOARD_SMARTRECRUITERS, "Acme", 2, 0, 0);
+  g_assert_cmpint (count_user_jobs (f), ==, 8);
+  g_assert_cmpint (cg_test_query_int (f->db, "SELECT count(*) FROM jobs"
+                                             " WHERE key = 'id:vault-tec:127817' AND pay_min = 70000"
+                                             " AND pay_currency = 'CAD'"), ==, 1);
+
+  import_board_ok (f, CG_BOARD_GREENHOUSE, "vaulttec", 0, 2, 1);
+  import_board_ok (f, CG_BOARD_LEVER, "leverdemo", 0, 2, 0);
+  g_assert_cmpint (count_user_jobs (f), ==, 8);
+  g_assert_cmpint (cg_test_query_int (f->db, "SELECT count(*) FROM jobs_fts"), ==,
+                   cg_test_query_int (f->db, "SELECT count(*) FROM jobs"));
+
+  g_unsetenv (CG_BOARD_API_BASE_ENV);
+}
+
+/* Lever's pages, all of them */
+static void
+test_board_pages (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_setenv (CG_BOARD_API_BASE_ENV, f->server->base, TRUE);
+
+  import_board_ok (f, CG_BOARD_LEVER, "big", 250, 0, 0);
+  g_assert_cmpuint (f->server->n_requests, ==, 3);
+  g_assert_cmpint (count_user_jobs (f), ==, 250);
+
+  g_unsetenv (CG_BOARD_API_BASE_ENV);
+}
+
+static void
+test_board_failures (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_auto(CgImportReport) report = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  g_setenv (CG_BOARD_API_BASE_ENV, f->server->base, TRUE);
+
+  g_assert_false (import_board (f, CG_BOARD_ASHBY, "nobody", &report, &error));
+  g_assert_error (error, CG_FETCH_ERROR, CG_FETCH_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  cg_import_report_clear (&report);
+
+  /* Lever's answer where Ashby's was expected */
+  g_assert_false (import_board (f, CG_BOARD_ASHBY, "wrong", &report, &error));
+  g_assert_error (error, CG_BOARD_ERROR, CG_BOARD_ERROR_INVALID);
+  g_assert_cmpint (count_user_jobs (f), ==, 0);
+
+  g_unsetenv (CG_BOARD_API_BASE_ENV);
+}
+
 /* The extraction alone */
 static void
 test_extract (void)
@@ -351,6 +447,9 @@ main (int   argc,
   ADD ("/import-url/no-json-ld", test_no_json_ld);
   ADD ("/import-url/failures", test_failures);
   ADD ("/import-url/cancel", test_cancel);
+  ADD ("/import-board/boards", test_boards);
+  ADD ("/import-board/pages", test_board_pages);
+  ADD ("/import-board/failures", test_board_failures);
 #undef ADD
   g_test_add_func ("/import-url/extract", test_extract);
 
