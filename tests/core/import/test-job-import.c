@@ -1780,6 +1780,54 @@ test_buffers (void)
   g_assert_true (cg_job_import_json_has_text_after_value ("\xef\xbb\xbf{} {}", 8));
 }
 
+static gboolean
+collect_dates_cb (const CgJobRecord  *record,
+                  gpointer            user_data,
+                  GError            **error)
+{
+  g_ptr_array_add (user_data, g_strdup_printf ("%s %s", record->title,
+                                               record->date_posted ? record->date_posted : "-"));
+  return TRUE;
+}
+
+/* The dates a CSV file may hold: ISO dates and date-times, M/D/YYYY (with
+ * a time or not), Unix times in seconds and milliseconds, years 1900 to
+ * 2999; anything else is dropped */
+static void
+test_csv_dates (void)
+{
+  static const char csv[] =
+    "title,posted\n"
+    "a,2026-05-01\n"
+    "b,2026-05-05T10:00:00Z\n"
+    "c,2026-05-06 09:30\n"
+    "d,05/03/2026\n"
+    "e,5/7/2026 10:00\n"
+    "f,1714521600\n"
+    "g,1714521600000\n"
+    "h,yesterday\n"
+    "i,1899-12-31\n"
+    "j,3000-01-01\n"
+    "k,2026-02-30\n"
+    "l,13/01/2026\n"
+    "m,24.03.2026\n"
+    "n,\"March 24, 2026\"\n";
+  static const char * const expected[] = {
+    "a 2026-05-01", "b 2026-05-05", "c 2026-05-06", "d 2026-05-03", "e 2026-05-07",
+    "f 2024-05-01", "g 2024-05-01", "h -", "i -", "j -", "k -", "l -", "m -", "n -",
+  };
+  g_autoptr(GPtrArray) dates = g_ptr_array_new_with_free_func (g_free);
+  g_auto(CgImportReport) report = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (cg_job_import_csv_buffer (csv, strlen (csv), "a.csv", collect_dates_cb, dates,
+                                           &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (dates->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpstr (g_ptr_array_index (dates, i), ==, expected[i]);
+}
+
 /* The streamed array, from a buffer read 61 bytes at a time, finds what
  * cg_jsonld_parse() finds in the whole text, and refuses what it refuses */
 static void
@@ -2055,6 +2103,7 @@ main (int   argc,
   ADD ("failed-leaves-library", test_failed_leaves_library);
   ADD ("cli", test_cli);
   g_test_add_func ("/job-import/buffers", test_buffers);
+  g_test_add_func ("/job-import/csv-dates", test_csv_dates);
   g_test_add_func ("/job-import/json-array-buffer", test_json_array_buffer);
   g_test_add_func ("/job-import/many-problems", test_many_problems);
   g_test_add_func ("/job-import/plain-text", test_plain_text);

@@ -203,6 +203,37 @@ test_deep_nesting (void)
   g_assert_true ((records == NULL) == (error != NULL));
 }
 
+/* Dates are ISO dates or date-times (with a fraction, a zone), years 1900
+ * to 2999; anything else is dropped */
+static void
+test_dates (void)
+{
+  static const struct {
+    const char *text;
+    const char *date;
+  } cases[] = {
+    { "2026-05-01", "2026-05-01" },
+    { "2026-05-01T09:30:00Z", "2026-05-01" },
+    { "2026-05-01T09:30:00.000+02:00", "2026-05-01" },
+    { "2026-05-01T09:30", "2026-05-01" },
+    { "last week", NULL },
+    { "2026-02-30", NULL },
+    { "", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *json = g_strdup_printf ("{\"@type\": \"JobPosting\", \"title\": \"T\","
+                                               " \"datePosted\": \"%s\"}", cases[i].text);
+      g_autoptr(GPtrArray) records = parse_ok (json, NULL);
+      CgJobRecord *r;
+
+      g_assert_cmpuint (records->len, ==, 1);
+      r = g_ptr_array_index (records, 0);
+      g_assert_cmpstr (r->date_posted, ==, cases[i].date);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -217,6 +248,7 @@ main (int   argc,
   g_test_add_func ("/jsonld/invalid-json", test_invalid_json);
   g_test_add_func ("/jsonld/garbage", test_garbage);
   g_test_add_func ("/jsonld/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/jsonld/dates", test_dates);
 
   return g_test_run ();
 }
