@@ -4,8 +4,9 @@
  *
  * The board's API is fetched on the calling thread, page after page for
  * Lever (a page shorter than CG_IMPORT_BOARD_PAGE_SIZE is the last), and
- * read with cg_board_read(). The records are then written on a worker
- * thread with a connection of its own, in one transaction, through
+ * read with cg_board_read(). The records are then written on the
+ * library's writer thread (cg_library_run_in_writer()), in one
+ * transaction, through
  * CgJobWriter (the importer's writer: a posting whose key is there already
  * is updated), each classified as a file import classifies it.
  */
@@ -18,12 +19,12 @@
 #include "cg-classifier.h"
 #include "cg-db.h"
 #include "cg-import-board.h"
+#include "cg-library-worker.h"
 
 /* A board of more pages than this is read no further */
 #define MAX_PAGES 200
 
 typedef struct {
-  char           *db_path;
   CgBoardKind     kind;
   char           *token;
   CgFetcher      *fetcher;
@@ -36,7 +37,6 @@ typedef struct {
 static void
 import_board_free (ImportBoard *data)
 {
-  g_free (data->db_path);
   g_free (data->token);
   g_clear_object (&data->fetcher);
   g_clear_pointer (&data->records, g_ptr_array_unref);
@@ -61,9 +61,6 @@ write_records (ImportBoard   *data,
   g_autoptr(CgClassifier) classifier = cg_classifier_new_from_db (db, NULL);
   g_autoptr(CgJobWriter) writer = NULL;
   g_autoptr(sqlite3_stmt) exists = NULL;
-
-  if (!cg_db_exec (db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL", error))
-    return FALSE;
 
   exists = cg_db_prepare (db, "SELECT 1 FROM jobs WHERE key = ?", error);
   writer = exists != NULL ? cg_job_writer_new (db, "user", error) : NULL;
@@ -110,22 +107,25 @@ fail:
   return FALSE;
 }
 
+/* On the library's writer thread, with its connection @db */
 static void
 write_thread (GTask        *task,
-              gpointer      source_object,
+              sqlite3      *db,
               gpointer      task_data,
               GCancellable *cancellable)
 {
   ImportBoard *data = task_data;
   g_autoptr(GError) error = NULL;
-  sqlite3 *db = cg_db_open (data->db_path, FALSE, &error);
-  gboolean ok = db != NULL && write_records (data, db, cancellable, &error);
 
-  cg_db_close (db);
-  if (!ok)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
+  if (!write_records (data, db, cancellable, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (data->records->len > 0)
+    cg_library_queue_changed (g_task_get_source_object (task), CG_LIBRARY_CHANGE_JOBS);
+  g_task_return_boolean (task, TRUE);
 }
 
 static void fetch_page (GTask *task);
@@ -169,7 +169,7 @@ fetch_cb (GObject      *source,
       return;
     }
 
-  g_task_run_in_thread (task, write_thread);
+  cg_library_run_in_writer (g_task_get_source_object (task), task, write_thread);
 }
 
 /* (takes @task) */
@@ -204,7 +204,6 @@ cg_import_board_async (CgLibrary            *library,
   g_task_set_source_tag (task, cg_import_board_async);
 
   data = g_new0 (ImportBoard, 1);
-  data->db_path = g_strdup (cg_library_get_path (library));
   data->kind = kind;
   data->token = g_strdup (token);
   data->fetcher = fetcher != NULL ? g_object_ref (fetcher) : cg_fetcher_new ();

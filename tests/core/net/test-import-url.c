@@ -18,7 +18,18 @@ typedef struct {
   sqlite3      *db;
   CgTestServer *server;
   CgFetcher    *fetcher;
+  CgLibraryChange changed;   /* what ::changed said */
 } Fixture;
+
+static void
+changed_cb (CgLibrary       *library,
+            CgLibraryChange  what,
+            gpointer         user_data)
+{
+  Fixture *f = user_data;
+
+  f->changed |= what;
+}
 
 static void
 fixture_setup (Fixture       *f,
@@ -34,6 +45,11 @@ fixture_setup (Fixture       *f,
   cg_library_open (f->library, &error);
   g_assert_no_error (error);
   f->db = cg_library_get_db (f->library);
+  g_signal_connect (f->library, "changed", G_CALLBACK (changed_cb), f);
+  /* (what opening it said) */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  f->changed = CG_LIBRARY_CHANGE_NONE;
 
   f->server = cg_test_server_new ();
   f->fetcher = cg_fetcher_new ();
@@ -102,6 +118,16 @@ count_user_jobs (Fixture *f)
   return cg_test_query_int (f->db, "SELECT count(*) FROM jobs WHERE origin = 'user'");
 }
 
+/* Waits for ::changed to have said that postings changed (since the last
+ * wait) */
+static void
+wait_for_jobs_changed (Fixture *f)
+{
+  while (!(f->changed & CG_LIBRARY_CHANGE_JOBS))
+    g_main_context_iteration (NULL, TRUE);
+  f->changed = CG_LIBRARY_CHANGE_NONE;
+}
+
 /* One posting beside other ld+json blocks and scripts; it names no URL, so
  * it gets the page's. Fetched again, it is updated, not added again. */
 static void
@@ -113,6 +139,7 @@ test_posting (Fixture       *f,
   g_autofree char *title = NULL;
 
   import_ok (f, "/posting", 1, 0, 0);
+  wait_for_jobs_changed (f);
   g_assert_cmpint (count_user_jobs (f), ==, 1);
 
   title = cg_test_query_text (f->db, "SELECT title FROM jobs WHERE origin = 'user'");
@@ -336,6 +363,7 @@ test_boards (Fixture       *f,
   g_setenv (CG_BOARD_API_BASE_ENV, f->server->base, TRUE);
 
   import_board_ok (f, CG_BOARD_GREENHOUSE, "vaulttec", 2, 0, 1);
+  wait_for_jobs_changed (f);
   import_board_ok (f, CG_BOARD_LEVER, "leverdemo", 2, 0, 0);
   import_board_ok (f, CG_BOARD_ASHBY, "example", 2, 0, 0);
   import_board_ok (f, CG_BOARD_SMARTRECRUITERS, "Acme", 2, 0, 0);
