@@ -798,8 +798,16 @@ cg_board_read (CgBoardKind   kind,
     }
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
+      /* json-glib quotes the text it stopped at, and may cut a character
+       * in two there */
+      const char *message = local_error->message;
+      g_autofree char *valid = NULL;
+
+      if (g_str_has_prefix (message, "<data>:"))
+        message += strlen ("<data>:");
+      valid = g_utf8_make_valid (message, -1);
       g_set_error (error, CG_BOARD_ERROR, CG_BOARD_ERROR_INVALID,
-                   _("The answer is not valid JSON: %s"), local_error->message);
+                   _("The answer is not valid JSON: %s"), valid);
       return NULL;
     }
 
