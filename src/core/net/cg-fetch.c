@@ -401,7 +401,7 @@ check_uri (const char  *url,
   if (uri == NULL)
     {
       g_set_error (error, CG_FETCH_ERROR, CG_FETCH_ERROR_INVALID_URL,
-                   _("“%s” is not a web link"), url);
+                   _("“%s” is not a web link"), given);
       return NULL;
     }
 
@@ -500,6 +500,12 @@ finish_body (GTask *task,
           g_byte_array_set_size (fetch->body, 0);
           g_byte_array_append (fetch->body, (const guint8 *) converted, n_written);
         }
+    }
+
+  if (fetch->timer != NULL)
+    {
+      g_source_destroy (fetch->timer);
+      g_clear_pointer (&fetch->timer, g_source_unref);
     }
 
   result->url = g_uri_to_string (fetch->uri);

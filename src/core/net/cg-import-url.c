@@ -3,8 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A link is fetched on the calling thread (libsoup is asynchronous), then
- * imported on a worker thread with a connection of its own, through the
- * same importer as a file: the body is written to a file in a private
+ * imported on the library's writer thread (cg_library_run_in_writer()),
+ * through the same importer as a file: the body is written to a file in a private
  * temporary folder (mode 0700, removed afterwards) and imported with
  * cg_job_import_file_from_url(), which reads it as it reads a saved page or
  * a JSON file and names the link in its messages.
@@ -19,10 +19,10 @@
 
 #include "cg-db.h"
 #include "cg-import-url.h"
+#include "cg-library-worker.h"
 #include "cg-page-extract.h"
 
 typedef struct {
-  char           *db_path;
   CgFetchResult  *fetched;
   CgImportReport  report;
   CgJobRecord    *draft;
@@ -31,40 +31,22 @@ typedef struct {
 static void
 import_url_free (ImportUrl *data)
 {
-  g_free (data->db_path);
   g_clear_pointer (&data->fetched, cg_fetch_result_free);
   cg_import_report_clear (&data->report);
   g_clear_pointer (&data->draft, cg_job_record_free);
   g_free (data);
 }
 
-/* Imports the file @path holds, fetched from @url */
-static gboolean
-import_fetched (ImportUrl     *data,
-                const char    *path,
-                GCancellable  *cancellable,
-                GError       **error)
-{
-  CgImportFormat format = data->fetched->kind == CG_FETCH_KIND_HTML
-                          ? CG_IMPORT_FORMAT_HTML : CG_IMPORT_FORMAT_JSON;
-  sqlite3 *db = cg_db_open (data->db_path, FALSE, error);
-  gboolean ok;
-
-  ok = db != NULL &&
-       cg_db_exec (db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL", error) &&
-       cg_job_import_file_from_url (db, path, data->fetched->url, format, NULL, NULL,
-                                    cancellable, &data->report, error);
-  cg_db_close (db);
-  return ok;
-}
-
+/* On the library's writer thread, with its connection @db */
 static void
 import_thread (GTask        *task,
-               gpointer      source_object,
+               sqlite3      *db,
                gpointer      task_data,
                GCancellable *cancellable)
 {
   ImportUrl *data = task_data;
+  CgImportFormat format = data->fetched->kind == CG_FETCH_KIND_HTML
+                          ? CG_IMPORT_FORMAT_HTML : CG_IMPORT_FORMAT_JSON;
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
@@ -84,7 +66,8 @@ import_thread (GTask        *task,
                                 ? "page.html" : "page.json", NULL);
 
   ok = g_file_set_contents_full (path, body, size, G_FILE_SET_CONTENTS_NONE, 0600, &error) &&
-       import_fetched (data, path, cancellable, &error);
+       cg_job_import_file_from_url (db, path, data->fetched->url, format, NULL, NULL,
+                                    cancellable, &data->report, &error);
 
   g_unlink (path);
   g_rmdir (dir);
@@ -99,6 +82,7 @@ import_thread (GTask        *task,
       return;
     }
 
+  cg_library_queue_changed (g_task_get_source_object (task), CG_LIBRARY_CHANGE_JOBS);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -118,7 +102,7 @@ fetch_cb (GObject      *source,
       return;
     }
 
-  g_task_run_in_thread (task, import_thread);
+  cg_library_run_in_writer (g_task_get_source_object (task), task, import_thread);
 }
 
 void
@@ -143,7 +127,6 @@ cg_import_url_async (CgLibrary            *library,
   g_task_set_source_tag (task, cg_import_url_async);
 
   data = g_new0 (ImportUrl, 1);
-  data->db_path = g_strdup (cg_library_get_path (library));
   g_task_set_task_data (task, data, (GDestroyNotify) import_url_free);
 
   if (fetcher == NULL)

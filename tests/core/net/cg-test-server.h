@@ -247,6 +247,34 @@ cg_test_server_handler (SoupServer        *server,
       cg_test_server_serve (msg, "text/html", zipped);
       soup_message_headers_replace (response, "Content-Encoding", "gzip");
     }
+  else if (g_str_equal (path, "/greenhouse/v1/boards/vaulttec/jobs"))
+    cg_test_server_serve_fixture (msg, "application/json", "boards/greenhouse.json");
+  else if (g_str_equal (path, "/lever/v0/postings/leverdemo"))
+    cg_test_server_serve_fixture (msg, "application/json", "boards/lever.json");
+  else if (g_str_equal (path, "/lever/v0/postings/big"))
+    {
+      /* 250 postings, paged as Lever pages them */
+      const char *skip_text = query != NULL ? g_hash_table_lookup (query, "skip") : NULL;
+      const char *limit_text = query != NULL ? g_hash_table_lookup (query, "limit") : NULL;
+      guint skip = skip_text != NULL ? (guint) g_ascii_strtoull (skip_text, NULL, 10) : 0;
+      guint limit = limit_text != NULL ? (guint) g_ascii_strtoull (limit_text, NULL, 10) : 250;
+      g_autoptr(GString) page = g_string_new ("[");
+
+      for (guint i = skip; i < 250 && i < skip + limit; i++)
+        g_string_append_printf (page, "%s{\"id\": \"big-%u\", \"text\": \"Posting %u\","
+                                " \"hostedUrl\": \"https://jobs.lever.co/big/big-%u\"}",
+                                i > skip ? ", " : "", i, i, i);
+      g_string_append_c (page, ']');
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY,
+                                        page->str, page->len);
+    }
+  else if (g_str_equal (path, "/ashby/posting-api/job-board/example"))
+    cg_test_server_serve_fixture (msg, "application/json", "boards/ashby.json");
+  else if (g_str_equal (path, "/ashby/posting-api/job-board/wrong"))
+    cg_test_server_serve_fixture (msg, "application/json", "boards/lever.json");
+  else if (g_str_equal (path, "/smartrecruiters/v1/companies/Acme/postings"))
+    cg_test_server_serve_fixture (msg, "application/json", "boards/smartrecruiters.json");
   else if (g_str_has_prefix (path, "/redirect/"))
     {
       guint64 n = g_ascii_strtoull (path + strlen ("/redirect/"), NULL, 10);

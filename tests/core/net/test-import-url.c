@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "cg-import-board.h"
 #include "cg-import-url.h"
 #include "cg-page-extract.h"
 #include "cg-test-server.h"
@@ -17,7 +18,18 @@ typedef struct {
   sqlite3      *db;
   CgTestServer *server;
   CgFetcher    *fetcher;
+  CgLibraryChange changed;   /* what ::changed said */
 } Fixture;
+
+static void
+changed_cb (CgLibrary       *library,
+            CgLibraryChange  what,
+            gpointer         user_data)
+{
+  Fixture *f = user_data;
+
+  f->changed |= what;
+}
 
 static void
 fixture_setup (Fixture       *f,
@@ -33,6 +45,11 @@ fixture_setup (Fixture       *f,
   cg_library_open (f->library, &error);
   g_assert_no_error (error);
   f->db = cg_library_get_db (f->library);
+  g_signal_connect (f->library, "changed", G_CALLBACK (changed_cb), f);
+  /* (what opening it said) */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  f->changed = CG_LIBRARY_CHANGE_NONE;
 
   f->server = cg_test_server_new ();
   f->fetcher = cg_fetcher_new ();
@@ -101,6 +118,16 @@ count_user_jobs (Fixture *f)
   return cg_test_query_int (f->db, "SELECT count(*) FROM jobs WHERE origin = 'user'");
 }
 
+/* Waits for ::changed to have said that postings changed (since the last
+ * wait) */
+static void
+wait_for_jobs_changed (Fixture *f)
+{
+  while (!(f->changed & CG_LIBRARY_CHANGE_JOBS))
+    g_main_context_iteration (NULL, TRUE);
+  f->changed = CG_LIBRARY_CHANGE_NONE;
+}
+
 /* One posting beside other ld+json blocks and scripts; it names no URL, so
  * it gets the page's. Fetched again, it is updated, not added again. */
 static void
@@ -112,6 +139,7 @@ test_posting (Fixture       *f,
   g_autofree char *title = NULL;
 
   import_ok (f, "/posting", 1, 0, 0);
+  wait_for_jobs_changed (f);
   g_assert_cmpint (count_user_jobs (f), ==, 1);
 
   title = cg_test_query_text (f->db, "SELECT title FROM jobs WHERE origin = 'user'");
@@ -293,6 +321,102 @@ test_cancel (Fixture       *f,
   g_assert_cmpint (count_user_jobs (f), ==, 0);
 }
 
+static gboolean
+import_board (Fixture         *f,
+              CgBoardKind      kind,
+              const char      *token,
+              CgImportReport  *report,
+              GError         **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  cg_import_board_async (f->library, kind, token, f->fetcher, NULL, result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return cg_import_board_finish (f->library, result, report, error);
+}
+
+static void
+import_board_ok (Fixture     *f,
+                 CgBoardKind  kind,
+                 const char  *token,
+                 guint        added,
+                 guint        updated,
+                 guint        skipped)
+{
+  g_auto(CgImportReport) report = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (import_board (f, kind, token, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.added, ==, added);
+  g_assert_cmpuint (report.updated, ==, updated);
+  g_assert_cmpuint (report.skipped, ==, skipped);
+}
+
+/* Each board's API, on the test server; fetched again, updated */
+static void
+test_boards (Fixture       *f,
+             gconstpointer  data)
+{
+  g_setenv (CG_BOARD_API_BASE_ENV, f->server->base, TRUE);
+
+  import_board_ok (f, CG_BOARD_GREENHOUSE, "vaulttec", 2, 0, 1);
+  wait_for_jobs_changed (f);
+  import_board_ok (f, CG_BOARD_LEVER, "leverdemo", 2, 0, 0);
+  import_board_ok (f, CG_BOARD_ASHBY, "example", 2, 0, 0);
+  import_board_ok (f, CG_BOARD_SMARTRECRUITERS, "Acme", 2, 0, 0);
+  g_assert_cmpint (count_user_jobs (f), ==, 8);
+  g_assert_cmpint (cg_test_query_int (f->db, "SELECT count(*) FROM jobs"
+                                             " WHERE key = 'id:vault-tec:127817' AND pay_min = 70000"
+                                             " AND pay_currency = 'CAD'"), ==, 1);
+
+  import_board_ok (f, CG_BOARD_GREENHOUSE, "vaulttec", 0, 2, 1);
+  import_board_ok (f, CG_BOARD_LEVER, "leverdemo", 0, 2, 0);
+  g_assert_cmpint (count_user_jobs (f), ==, 8);
+  g_assert_cmpint (cg_test_query_int (f->db, "SELECT count(*) FROM jobs_fts"), ==,
+                   cg_test_query_int (f->db, "SELECT count(*) FROM jobs"));
+
+  g_unsetenv (CG_BOARD_API_BASE_ENV);
+}
+
+/* Lever's pages, all of them */
+static void
+test_board_pages (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_setenv (CG_BOARD_API_BASE_ENV, f->server->base, TRUE);
+
+  import_board_ok (f, CG_BOARD_LEVER, "big", 250, 0, 0);
+  g_assert_cmpuint (f->server->n_requests, ==, 3);
+  g_assert_cmpint (count_user_jobs (f), ==, 250);
+
+  g_unsetenv (CG_BOARD_API_BASE_ENV);
+}
+
+static void
+test_board_failures (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_auto(CgImportReport) report = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  g_setenv (CG_BOARD_API_BASE_ENV, f->server->base, TRUE);
+
+  g_assert_false (import_board (f, CG_BOARD_ASHBY, "nobody", &report, &error));
+  g_assert_error (error, CG_FETCH_ERROR, CG_FETCH_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  cg_import_report_clear (&report);
+
+  /* Lever's answer where Ashby's was expected */
+  g_assert_false (import_board (f, CG_BOARD_ASHBY, "wrong", &report, &error));
+  g_assert_error (error, CG_BOARD_ERROR, CG_BOARD_ERROR_INVALID);
+  g_assert_cmpint (count_user_jobs (f), ==, 0);
+
+  g_unsetenv (CG_BOARD_API_BASE_ENV);
+}
+
 /* The extraction alone */
 static void
 test_extract (void)
@@ -351,6 +475,9 @@ main (int   argc,
   ADD ("/import-url/no-json-ld", test_no_json_ld);
   ADD ("/import-url/failures", test_failures);
   ADD ("/import-url/cancel", test_cancel);
+  ADD ("/import-board/boards", test_boards);
+  ADD ("/import-board/pages", test_board_pages);
+  ADD ("/import-board/failures", test_board_failures);
 #undef ADD
   g_test_add_func ("/import-url/extract", test_extract);
 

@@ -1,0 +1,14 @@
+/* fuzz-board-ashby.c: answers of the ashby job board API
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "fuzz-board.h"
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  return fuzz_board (CG_BOARD_ASHBY, data, size);
+}
