@@ -13,7 +13,7 @@ for f in $listed; do
     status=1
   fi
 done
-marked=$( (grep -l -E '\b(_|N_|C_|NC_)\(' src/core/*.c src/ui/*.c 2>/dev/null; \
+marked=$( (grep -rl --include='*.c' -E '\b(_|N_|C_|NC_)\(' src/core src/ui 2>/dev/null; \
            grep -l 'translatable="yes"' src/ui/*.ui 2>/dev/null) | sort -u)
 for f in $marked; do
   if ! echo "$listed" | grep -qx "$f"; then

@@ -659,6 +659,23 @@ test_faq (void)
   stop_app (g_steal_pointer (&app), GTK_WINDOW (window));
 }
 
+/* Whether the job list holds a posting titled @title (the list loaded) */
+static gboolean
+model_has_title (GListModel *model,
+                 const char *title)
+{
+  if (cg_job_list_model_get_loading (CG_JOB_LIST_MODEL (model)))
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(CgJob) job = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (cg_job_get_title (job), title) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Waits for the imports to finish (or to be cancelled). */
 static void
 wait_import (CgWindow *window)
@@ -699,7 +716,7 @@ test_import (void)
   /* the list shows them, once the page has heard of the import from the
    * library's ::changed and asked again */
   jobs = CG_JOBS_PAGE (cg_window_get_page_widget (window, "jobs"));
-  CG_UI_TEST_WAIT (g_list_model_get_n_items (G_LIST_MODEL (cg_jobs_page_get_model (jobs))) == 5);
+  CG_UI_TEST_WAIT (model_has_title (G_LIST_MODEL (cg_jobs_page_get_model (jobs)), "TinyML Engineer"));
   {
     g_autoptr(GPtrArray) titles = page_titles (window, "jobs");
     g_assert_true (contains (titles, "TinyML Engineer"));
