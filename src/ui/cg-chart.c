@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * CgChart draws horizontal bars, a donut, a histogram, columns or a line
+ * CgChart draws horizontal bars, a histogram or columns
  * from plain data (series of values over categories) and knows nothing of
  * the databases. One function, draw_chart(), draws into a cairo_t of a
  * given size with a given palette: the widget's snapshot, the PNG and SVG
@@ -52,20 +52,11 @@ typedef struct
   GArray *values; /* double per category; NAN where the series has none */
 } Series;
 
-typedef enum {
-  HIT_RECT,
-  HIT_ARC,
-} HitShape;
-
 /* Where an item was drawn in the last frame, for the pointer. */
 typedef struct
 {
   int             item;
-  HitShape        shape;
-  graphene_rect_t rect;    /* the sensitive area of a HIT_RECT */
-  double          cx, cy;  /* a HIT_ARC */
-  double          r0, r1;
-  double          a0, a1;
+  graphene_rect_t rect;    /* the sensitive area */
   graphene_rect_t anchor;  /* what the popover points at */
 } Hit;
 
@@ -87,7 +78,6 @@ typedef enum {
   TEXT_SMALL,
   TEXT_BOLD,
   TEXT_TITLE,
-  TEXT_BIG,
 } TextStyle;
 
 /* Everything one drawing needs. */
@@ -164,10 +154,8 @@ G_DEFINE_FINAL_TYPE (CgChart, cg_chart, GTK_TYPE_WIDGET)
 
 G_DEFINE_ENUM_TYPE (CgChartKind, cg_chart_kind,
   G_DEFINE_ENUM_VALUE (CG_CHART_BARS, "bars"),
-  G_DEFINE_ENUM_VALUE (CG_CHART_DONUT, "donut"),
   G_DEFINE_ENUM_VALUE (CG_CHART_HISTOGRAM, "histogram"),
-  G_DEFINE_ENUM_VALUE (CG_CHART_COLUMNS, "columns"),
-  G_DEFINE_ENUM_VALUE (CG_CHART_LINE, "line"))
+  G_DEFINE_ENUM_VALUE (CG_CHART_COLUMNS, "columns"))
 
 G_DEFINE_QUARK (cg-chart-error-quark, cg_chart_error)
 
@@ -390,11 +378,11 @@ series_named (CgChart *self)
 }
 
 /* A legend of series is needed when there is more than one series to
- * tell apart; the donut shows its categories instead. */
+ * tell apart. */
 static gboolean
 wants_series_legend (CgChart *self)
 {
-  return self->kind != CG_CHART_DONUT && n_series (self) > 1 && series_named (self);
+  return n_series (self) > 1 && series_named (self);
 }
 
 static gboolean
@@ -404,15 +392,13 @@ markers_drawable (CgChart *self)
          self->upper > self->lower;
 }
 
-/* The colour of an item: by category in a donut, by series otherwise. */
+/* The colour of an item: by series. */
 static const GdkRGBA *
 item_color (CgChart       *self,
             const Palette *palette,
             guint          s,
             guint          c)
 {
-  if (self->kind == CG_CHART_DONUT)
-    return &palette->colors[c % N_COLORS];
   return &palette->colors[s % N_COLORS];
 }
 
@@ -468,10 +454,6 @@ new_layout (PangoContext *pango,
     case TEXT_TITLE:
       pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
       pango_attr_list_insert (attrs, pango_attr_scale_new (1.1));
-      break;
-    case TEXT_BIG:
-      pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-      pango_attr_list_insert (attrs, pango_attr_scale_new (1.4));
       break;
     case TEXT_NORMAL:
     default:
@@ -642,7 +624,6 @@ add_hit_rect (Draw                  *d,
   if (d->hits == NULL)
     return;
   hit.item = item;
-  hit.shape = HIT_RECT;
   graphene_rect_init (&hit.rect, x, y, w, h);
   hit.anchor = anchor != NULL ? *anchor : hit.rect;
   g_array_append_val (d->hits, hit);
@@ -837,7 +818,7 @@ draw_bars (Draw *d,
     }
 }
 
-/* Vertical axes: histogram, columns and line */
+/* Vertical axes: histogram and columns */
 
 static double
 nice_step (double   max,
@@ -1116,397 +1097,6 @@ draw_columns (Draw *d,
   category_axis (d, &area, &plot, plot.y + plot.h + 6);
 }
 
-static void
-draw_line (Draw *d,
-           Box   area)
-{
-  CgChart *self = d->self;
-  guint nc = n_categories (self), ns = n_series (self);
-  double line = text_height (d->pango, TEXT_SMALL);
-  double top, band;
-  guint hot_s = 0, hot_c = 0;
-  Box plot;
-
-  value_axis (d, area, line + 8, &plot, &top);
-  band = plot.w / MAX (nc, 1);
-  if (d->hot >= 0)
-    item_split (self, d->hot, &hot_s, &hot_c);
-
-  if (d->hot >= 0)
-    {
-      set_color (d->cr, &d->palette.fg, 0.2);
-      cairo_rectangle (d->cr, round (plot.x + band * (hot_c + 0.5)) - 0.5, plot.y, 1, plot.h);
-      cairo_fill (d->cr);
-    }
-
-  for (guint s = 0; s < ns; s++)
-    {
-      const GdkRGBA *color = item_color (self, &d->palette, s, 0);
-      double alpha = d->hot >= 0 && hot_s != s ? FADE_ALPHA : 1.0;
-      double first_x = 0, last_x = 0;
-      gboolean started = FALSE;
-
-      /* the area under a single line, then the line */
-      for (int pass = ns == 1 ? 0 : 1; pass < 2; pass++)
-        {
-          started = FALSE;
-          for (guint c = 0; c < nc; c++)
-            {
-              double v = get_value (self, s, c);
-              double x = plot.x + band * (c + 0.5), y;
-
-              if (!isfinite (v))
-                continue;
-              y = plot.y + plot.h - plot.h * MAX (v, 0) / top;
-              if (!started)
-                {
-                  first_x = x;
-                  cairo_move_to (d->cr, x, y);
-                  started = TRUE;
-                }
-              else
-                cairo_line_to (d->cr, x, y);
-              last_x = x;
-            }
-          if (!started)
-            break;
-          if (pass == 0)
-            {
-              cairo_line_to (d->cr, last_x, plot.y + plot.h);
-              cairo_line_to (d->cr, first_x, plot.y + plot.h);
-              cairo_close_path (d->cr);
-              set_color (d->cr, color, 0.15 * alpha);
-              cairo_fill (d->cr);
-            }
-          else
-            {
-              cairo_set_line_width (d->cr, 2);
-              cairo_set_line_join (d->cr, CAIRO_LINE_JOIN_ROUND);
-              cairo_set_line_cap (d->cr, CAIRO_LINE_CAP_ROUND);
-              set_color (d->cr, color, alpha);
-              cairo_stroke (d->cr);
-            }
-        }
-
-      for (guint c = 0; c < nc; c++)
-        {
-          int item = item_index (self, s, c);
-          double v = get_value (self, s, c);
-          double x = plot.x + band * (c + 0.5), y, r;
-          graphene_rect_t point;
-
-          if (!isfinite (v))
-            continue;
-          y = plot.y + plot.h - plot.h * MAX (v, 0) / top;
-          r = d->hot == item ? 5 : (nc <= 36 ? 3 : 0);
-          if (r > 0)
-            {
-              cairo_arc (d->cr, x, y, r, 0, 2 * G_PI);
-              set_color (d->cr, color, alpha);
-              cairo_fill_preserve (d->cr);
-              if (d->hot == item)
-                {
-                  cairo_set_line_width (d->cr, 2);
-                  set_color (d->cr, &d->palette.fg, 0.9);
-                  cairo_stroke (d->cr);
-                }
-              else
-                cairo_new_path (d->cr);
-            }
-          graphene_rect_init (&point, x - 4, y - 4, 8, 8);
-          add_hit_rect (d, item, plot.x + band * c, plot.y, band, plot.h, &point);
-        }
-    }
-
-  category_axis (d, &area, &plot, plot.y + plot.h + 6);
-}
-
-/* Donut */
-
-typedef struct
-{
-  gboolean wide;
-  double   diameter;
-  double   row_h;
-  double   header_h;
-  double   caption_h;
-  double   legend_h;
-} DonutMetrics;
-
-static char *
-ring_caption (CgChart *self)
-{
-  g_autoptr(GStrvBuilder) builder = NULL;
-  g_auto(GStrv) names = NULL;
-  g_autofree char *joined = NULL;
-
-  if (n_series (self) < 2 || !series_named (self))
-    return NULL;
-  if (n_series (self) == 2)
-    /* Translators: which ring of a donut chart is which series */
-    return g_strdup_printf (_("Outer ring: %s, inner ring: %s"),
-                            series_name (self, 0), series_name (self, 1));
-
-  builder = g_strv_builder_new ();
-  for (guint s = 0; s < n_series (self); s++)
-    g_strv_builder_add (builder, series_name (self, s));
-  names = g_strv_builder_end (builder);
-  joined = g_strjoinv (", ", names);
-  /* Translators: the series of a donut chart's rings, from the outside in */
-  return g_strdup_printf (_("Rings from the outside in: %s"), joined);
-}
-
-static void
-donut_metrics (CgChart      *self,
-               PangoContext *pango,
-               double        width,
-               DonutMetrics *m)
-{
-  g_autofree char *caption = ring_caption (self);
-
-  m->wide = width >= 400;
-  m->row_h = text_height (pango, TEXT_NORMAL) + 8;
-  m->header_h = n_series (self) > 1 && series_named (self)
-                ? text_height (pango, TEXT_SMALL) + 4 : 0;
-  m->caption_h = caption != NULL ? text_height (pango, TEXT_SMALL) + 8 : 0;
-  m->legend_h = m->header_h + n_categories (self) * m->row_h + m->caption_h;
-  m->diameter = m->wide ? MIN (width * 0.42, 220) : MIN (width, 200);
-}
-
-static void
-slice_path (cairo_t *cr,
-            double   cx,
-            double   cy,
-            double   r0,
-            double   r1,
-            double   a0,
-            double   a1,
-            double   gap)
-{
-  double sweep = a1 - a0;
-  double g0 = MIN (gap / r0, sweep / 4), g1 = MIN (gap / r1, sweep / 4);
-
-  if (sweep >= 2 * G_PI - 1e-6)
-    {
-      cairo_new_sub_path (cr);
-      cairo_arc (cr, cx, cy, r1, 0, 2 * G_PI);
-      cairo_close_path (cr);
-      cairo_new_sub_path (cr);
-      cairo_arc_negative (cr, cx, cy, r0, 2 * G_PI, 0);
-      cairo_close_path (cr);
-      return;
-    }
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, cx, cy, r1, a0 + g1, a1 - g1);
-  cairo_arc_negative (cr, cx, cy, r0, a1 - g0, a0 + g0);
-  cairo_close_path (cr);
-}
-
-static void
-draw_donut (Draw *d,
-            Box   area)
-{
-  CgChart *self = d->self;
-  guint nc = n_categories (self), ns = n_series (self);
-  g_autofree char *caption = ring_caption (self);
-  g_autofree double *value_w = g_new0 (double, ns);
-  double cx, cy, radius, ring, thick, lx, ly, lw, values_w = 0;
-  guint hot_s = 0, hot_c = 0;
-  DonutMetrics m;
-
-  donut_metrics (self, d->pango, area.w, &m);
-  if (m.wide)
-    {
-      m.diameter = MIN (m.diameter, area.h);
-      cx = area.x + m.diameter / 2;
-      cy = area.y + MAX (m.diameter, m.legend_h) / 2;
-      cy = MIN (cy, area.y + area.h / 2);
-      lx = area.x + m.diameter + 28;
-      lw = area.x + area.w - lx;
-      ly = cy - m.legend_h / 2;
-    }
-  else
-    {
-      m.diameter = MAX (MIN (m.diameter, area.h - m.legend_h - 16), 80);
-      cx = area.x + area.w / 2;
-      cy = area.y + m.diameter / 2;
-      lx = area.x;
-      lw = area.w;
-      ly = area.y + m.diameter + 16;
-    }
-  ly = MAX (ly, area.y);
-  radius = m.diameter / 2 - 4;
-  ring = radius * 0.4;
-  thick = (ring - (ns - 1) * 3) / ns;
-  if (d->hot >= 0)
-    item_split (self, d->hot, &hot_s, &hot_c);
-
-  for (guint s = 0; s < ns; s++)
-    {
-      double r1 = radius - s * (thick + 3), r0 = r1 - thick;
-      double sum = 0, a = -G_PI / 2;
-
-      for (guint c = 0; c < nc; c++)
-        if (has_value (self, s, c) && get_value (self, s, c) > 0)
-          sum += get_value (self, s, c);
-      if (sum <= 0)
-        {
-          slice_path (d->cr, cx, cy, r0, r1, 0, 2 * G_PI, 0);
-          set_color (d->cr, &d->palette.fg, 0.08);
-          cairo_fill (d->cr);
-          continue;
-        }
-
-      for (guint c = 0; c < nc; c++)
-        {
-          int item = item_index (self, s, c);
-          double v = get_value (self, s, c), sweep, grow;
-          Hit hit = { 0 };
-
-          if (!isfinite (v) || v <= 0)
-            continue;
-          sweep = 2 * G_PI * v / sum;
-          grow = d->hot == item ? 3 : 0;
-          slice_path (d->cr, cx, cy, r0 - grow, r1 + grow, a, a + sweep, 1.5);
-          set_color (d->cr, item_color (self, &d->palette, s, c), item_alpha (d, item));
-          cairo_fill (d->cr);
-
-          if (d->hits != NULL)
-            {
-              double mid = a + sweep / 2, rm = (r0 + r1) / 2;
-
-              hit.item = item;
-              hit.shape = HIT_ARC;
-              hit.cx = cx;
-              hit.cy = cy;
-              hit.r0 = r0 - 3;
-              hit.r1 = r1 + 3;
-              hit.a0 = a;
-              hit.a1 = a + sweep;
-              graphene_rect_init (&hit.anchor,
-                                  cx + rm * cos (mid) - 2, cy + rm * sin (mid) - 2, 4, 4);
-              g_array_append_val (d->hits, hit);
-            }
-          a += sweep;
-        }
-    }
-
-  /* the centre: the highlighted value, or the total */
-  {
-    double inner = 2 * (radius - ring) - 12;
-    g_autofree char *big = NULL;
-    g_autofree char *small = NULL;
-
-    if (d->hot >= 0 && has_value (self, hot_s, hot_c))
-      {
-        big = format_short (self, get_value (self, hot_s, hot_c));
-        small = ns > 1 && series_named (self)
-                ? g_strdup_printf ("%s\n%s", get_category (self, hot_c)->label,
-                                   series_name (self, hot_s))
-                : g_strdup (get_category (self, hot_c)->label);
-      }
-    else if (ns == 1 && !unit_is_percent (self))
-      {
-        double sum = 0;
-
-        for (guint c = 0; c < nc; c++)
-          if (has_value (self, 0, c) && get_value (self, 0, c) > 0)
-            sum += get_value (self, 0, c);
-        big = format_short (self, sum);
-        small = g_strdup (C_("chart", "Total"));
-      }
-    if (big != NULL && inner > 24)
-      {
-        g_autoptr(PangoLayout) big_layout = new_layout (d->pango, big, TEXT_BIG);
-        g_autoptr(PangoLayout) small_layout = new_layout (d->pango, small, TEXT_SMALL);
-        double bh, sh;
-
-        layout_limit (big_layout, inner);
-        layout_limit (small_layout, inner);
-        pango_layout_set_alignment (big_layout, PANGO_ALIGN_CENTER);
-        pango_layout_set_alignment (small_layout, PANGO_ALIGN_CENTER);
-        layout_size (big_layout, NULL, &bh);
-        layout_size (small_layout, NULL, &sh);
-        cairo_move_to (d->cr, round (cx - inner / 2), round (cy - (bh + sh) / 2));
-        set_color (d->cr, &d->palette.fg, 1.0);
-        pango_cairo_show_layout (d->cr, big_layout);
-        cairo_move_to (d->cr, round (cx - inner / 2), round (cy - (bh + sh) / 2 + bh));
-        set_color (d->cr, &d->palette.fg, 0.6);
-        pango_cairo_show_layout (d->cr, small_layout);
-      }
-  }
-
-  /* the legend: a row per category, a column of values per series */
-  for (guint s = 0; s < ns; s++)
-    {
-      if (m.header_h > 0)
-        value_w[s] = text_width (d->pango, series_name (self, s), TEXT_SMALL);
-      for (guint c = 0; c < nc; c++)
-        if (has_value (self, s, c))
-          {
-            g_autofree char *text = format_short (self, get_value (self, s, c));
-            value_w[s] = MAX (value_w[s], text_width (d->pango, text, TEXT_NORMAL));
-          }
-      values_w += value_w[s] + 16;
-    }
-
-  if (m.header_h > 0)
-    {
-      double vx = lx + lw;
-
-      for (guint s = ns; s-- > 0;)
-        {
-          show_text (d, series_name (self, s), TEXT_SMALL, vx, ly, 1, 0, &d->palette.fg, 0.6);
-          vx -= value_w[s] + 16;
-        }
-    }
-
-  for (guint c = 0; c < nc; c++)
-    {
-      double y = ly + m.header_h + c * m.row_h + m.row_h / 2;
-      double vx = lx + lw;
-      gboolean row_hot = d->hot >= 0 && hot_c == c;
-      double alpha = d->hot >= 0 && !row_hot ? 0.6 : 1.0;
-      g_autoptr(PangoLayout) label = new_layout (d->pango, get_category (self, c)->label,
-                                                 row_hot ? TEXT_BOLD : TEXT_NORMAL);
-
-      swatch (d, lx, y, item_color (self, &d->palette, 0, c), alpha);
-      layout_limit (label, MAX (lw - 16 - values_w, 24));
-      show_layout (d, label, lx + 16, y, 0, 0.5, &d->palette.fg, alpha);
-
-      for (guint s = ns; s-- > 0;)
-        {
-          g_autofree char *text = NULL;
-          int item = item_index (self, s, c);
-
-          if (has_value (self, s, c))
-            {
-              graphene_rect_t cell;
-
-              text = format_short (self, get_value (self, s, c));
-              show_text (d, text, d->hot == item ? TEXT_BOLD : TEXT_NORMAL, vx, y, 1, 0.5,
-                         &d->palette.fg, d->hot == item ? 1.0 : 0.7);
-              graphene_rect_init (&cell, vx - value_w[s], y - m.row_h / 2, value_w[s], m.row_h);
-              if (ns == 1)
-                add_hit_rect (d, item, lx, y - m.row_h / 2, lw, m.row_h, &cell);
-              else
-                add_hit_rect (d, item, vx - value_w[s] - 8, y - m.row_h / 2,
-                              value_w[s] + 16, m.row_h, &cell);
-            }
-          vx -= value_w[s] + 16;
-        }
-    }
-
-  if (caption != NULL)
-    {
-      g_autoptr(PangoLayout) layout = new_layout (d->pango, caption, TEXT_SMALL);
-
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-      layout_limit (layout, lw);
-      show_layout (d, layout, lx, ly + m.header_h + nc * m.row_h + 8, 0, 0, &d->palette.fg, 0.6);
-    }
-}
-
 /* The one drawing function: the screen, the exports and the tests. */
 static void
 draw_chart (Draw *d)
@@ -1554,17 +1144,11 @@ draw_chart (Draw *d)
   cairo_save (d->cr);
   switch (self->kind)
     {
-    case CG_CHART_DONUT:
-      draw_donut (d, area);
-      break;
     case CG_CHART_HISTOGRAM:
       draw_histogram (d, area);
       break;
     case CG_CHART_COLUMNS:
       draw_columns (d, area);
-      break;
-    case CG_CHART_LINE:
-      draw_line (d, area);
       break;
     case CG_CHART_BARS:
     default:
@@ -1615,14 +1199,6 @@ content_height (CgChart      *self,
         height += n_categories (self) * m.pitch;
       }
       break;
-    case CG_CHART_DONUT:
-      {
-        DonutMetrics m;
-
-        donut_metrics (self, pango, inner, &m);
-        height += m.wide ? MAX (m.diameter, m.legend_h) : m.diameter + 16 + m.legend_h;
-      }
-      break;
     case CG_CHART_HISTOGRAM:
       height += 200;
       if (markers_drawable (self))
@@ -1633,7 +1209,6 @@ content_height (CgChart      *self,
         }
       break;
     case CG_CHART_COLUMNS:
-    case CG_CHART_LINE:
     default:
       height += 200;
       break;
@@ -1665,10 +1240,7 @@ item_valid (CgChart *self,
   if (cg_chart_is_empty (self))
     return FALSE;
   item_split (self, item, &s, &c);
-  if (!has_value (self, s, c))
-    return FALSE;
-  /* a donut has no slice for nothing */
-  return self->kind != CG_CHART_DONUT || get_value (self, s, c) > 0;
+  return has_value (self, s, c);
 }
 
 static const Hit *
@@ -1694,19 +1266,6 @@ hit_test (CgChart *self,
       const Hit *hit = &g_array_index (self->hits, Hit, i);
       double distance;
 
-      if (hit->shape == HIT_ARC)
-        {
-          double dx = x - hit->cx, dy = y - hit->cy;
-          double r = hypot (dx, dy), a = atan2 (dy, dx);
-
-          while (a < hit->a0)
-            a += 2 * G_PI;
-          while (a >= hit->a0 + 2 * G_PI)
-            a -= 2 * G_PI;
-          if (r < hit->r0 || r > hit->r1 || a > hit->a1)
-            continue;
-          return hit->item;
-        }
       if (!graphene_rect_contains_point (&hit->rect, &GRAPHENE_POINT_INIT (x, y)))
         continue;
       distance = fabs (y - (hit->anchor.origin.y + hit->anchor.size.height / 2));
@@ -1753,21 +1312,6 @@ update_popover_full (CgChart  *self,
     g_string_append_printf (body, _("%s: %s"), series_name (self, s), value);
   else
     g_string_append (body, value);
-
-  if (self->kind == CG_CHART_DONUT && !unit_is_percent (self))
-    {
-      double sum = 0;
-
-      for (guint i = 0; i < n_categories (self); i++)
-        if (has_value (self, s, i) && get_value (self, s, i) > 0)
-          sum += get_value (self, s, i);
-      if (sum > 0)
-        {
-          g_string_append_c (body, '\n');
-          /* Translators: a slice's share of the whole, e.g. "42% of all" */
-          g_string_append_printf (body, _("%.0f%% of all"), 100 * get_value (self, s, c) / sum);
-        }
-    }
 
   gtk_label_set_label (self->popover_title, get_category (self, c)->label);
   gtk_label_set_label (self->popover_body, body->str);
@@ -2034,9 +1578,9 @@ cg_chart_measure (GtkWidget      *widget,
       g_object_unref (pango);
 
       *natural = height;
-      /* bars keep their rows and a donut its legend; plots on axes can be
-       * squeezed (a scrolled window gives its child its minimum height) */
-      if (self->kind == CG_CHART_BARS || self->kind == CG_CHART_DONUT || cg_chart_is_empty (self))
+      /* bars keep their rows; plots on axes can be squeezed (a scrolled
+       * window gives its child its minimum height) */
+      if (self->kind == CG_CHART_BARS || cg_chart_is_empty (self))
         *minimum = height;
       else
         *minimum = MIN (height, 160);
@@ -2831,7 +2375,7 @@ cg_chart_get_export_height (CgChart *self,
   height = content_height (self, pango, width, EXPORT_PAD, TRUE);
   g_object_unref (pango);
   /* plots on axes get room to show their shape */
-  if (self->kind != CG_CHART_BARS && self->kind != CG_CHART_DONUT && !cg_chart_is_empty (self))
+  if (self->kind != CG_CHART_BARS && !cg_chart_is_empty (self))
     height = MAX (height, width * 0.55);
   return (int) ceil (height);
 }

@@ -16,10 +16,8 @@ typedef enum {
 
 typedef enum {
   CG_CHART_BARS,      /* horizontal bars, one per series in each category */
-  CG_CHART_DONUT,     /* slices per category; a second series is an inner ring */
   CG_CHART_HISTOGRAM, /* adjacent vertical bins, with median and quartile markers */
   CG_CHART_COLUMNS,   /* vertical columns in order, e.g. postings per month */
-  CG_CHART_LINE,      /* a line through the categories in order */
 } CgChartKind;
 
 #define CG_TYPE_CHART_KIND (cg_chart_kind_get_type ())
