@@ -18,7 +18,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "cg-chart.h"
+#include "cg-chart-private.h"
 #include "cg-chart-card-private.h"
 #include "cg-ui-test-utils.h"
 
