@@ -21,7 +21,6 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
-#include "cg-job-application.h"
 #include "cg-db.h"
 #include "cg-faq-entry.h"
 #include "cg-front-matter.h"
@@ -476,11 +475,6 @@ list_sql (CgLibraryKind kind)
       return "SELECT " CG_ROLE_COLUMNS " FROM roles ORDER BY position, name";
     case CG_LIBRARY_KIND_FIGURES:
       return "SELECT " CG_FIGURE_COLUMNS " FROM figures ORDER BY dimension, percent DESC";
-    case CG_LIBRARY_KIND_APPLICATIONS:
-      return "SELECT a.id, a.job_key, a.title, a.company, a.location, a.url, s.name,"
-             " a.date_applied, a.notes, a.archived, a.updated"
-             " FROM applications a JOIN stages s ON s.id = a.stage"
-             " WHERE a.archived = 0 ORDER BY a.updated DESC, a.id DESC";
     default:
       g_return_val_if_reached (NULL);
     }
@@ -502,8 +496,6 @@ item_from_row (CgLibraryKind  kind,
       return G_OBJECT (cg_role_new_from_row (stmt));
     case CG_LIBRARY_KIND_FIGURES:
       return G_OBJECT (cg_figure_new_from_row (stmt));
-    case CG_LIBRARY_KIND_APPLICATIONS:
-      return G_OBJECT (cg_job_application_new_from_row (stmt));
     default:
       g_return_val_if_reached (NULL);
     }
@@ -519,12 +511,12 @@ item_type (CgLibraryKind kind)
     case CG_LIBRARY_KIND_FAQ: return CG_TYPE_FAQ_ENTRY;
     case CG_LIBRARY_KIND_ROLES: return CG_TYPE_ROLE;
     case CG_LIBRARY_KIND_FIGURES: return CG_TYPE_FIGURE;
-    case CG_LIBRARY_KIND_APPLICATIONS: return CG_TYPE_JOB_APPLICATION;
     default: g_return_val_if_reached (G_TYPE_OBJECT);
     }
 }
 
-/* All records of one kind, as a list model of CgJob, CgGuide, ... */
+/* All records of one kind, as a list model of CgJob, CgGuide, ...; not
+ * applications, which cg_tracker_list_applications() reads. */
 GListModel *
 cg_library_list (CgLibrary      *self,
                  CgLibraryKind   kind,
@@ -537,6 +529,7 @@ cg_library_list (CgLibrary      *self,
 
   g_return_val_if_fail (CG_IS_LIBRARY (self), NULL);
   g_return_val_if_fail (self->db != NULL, NULL);
+  g_return_val_if_fail (kind != CG_LIBRARY_KIND_APPLICATIONS, NULL);
 
   stmt = cg_db_prepare (self->db, list_sql (kind), error);
   if (stmt == NULL)
@@ -654,60 +647,6 @@ cg_library_count_finish (CgLibrary     *self,
   g_return_val_if_fail (g_task_is_valid (result, self), -1);
 
   return g_task_propagate_int (G_TASK (result), error);
-}
-
-/* Tracks the posting @job_key as a new application in the first stage,
- * with its title, company, location and link copied, so the application
- * stays readable if the posting goes away. Returns its id, or 0. */
-gint64
-cg_library_add_application (CgLibrary   *self,
-                            const char  *job_key,
-                            GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  gint64 id;
-
-  g_return_val_if_fail (CG_IS_LIBRARY (self), 0);
-  g_return_val_if_fail (job_key != NULL, 0);
-
-  if (!cg_db_begin (self->db, error))
-    return 0;
-
-  stmt = cg_db_prepare (self->db,
-    "INSERT INTO applications (job_key, title, company, location, url, stage)"
-    " SELECT key, title, company, substr(locations, 1, instr(locations || char(10), char(10)) - 1),"
-    "        url, (SELECT id FROM stages ORDER BY position LIMIT 1)"
-    " FROM jobs WHERE key = ?", error);
-  if (stmt == NULL)
-    goto fail;
-
-  cg_db_bind_text (stmt, 1, job_key);
-  if (!cg_db_step_done (self->db, stmt, error))
-    goto fail;
-
-  if (sqlite3_changes (self->db) != 1)
-    {
-      g_set_error (error, CG_DB_ERROR, CG_DB_ERROR_FAILED, _("No posting with key “%s”"), job_key);
-      goto fail;
-    }
-
-  id = sqlite3_last_insert_rowid (self->db);
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  stmt = cg_db_prepare (self->db,
-    "INSERT INTO application_history (application, field, new_value)"
-    " SELECT ?1, 'stage', s.name FROM applications a JOIN stages s ON s.id = a.stage"
-    " WHERE a.id = ?1", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!cg_db_step_done (self->db, stmt, error) || !cg_db_commit (self->db, error))
-    goto fail;
-
-  return id;
-
-fail:
-  cg_db_rollback (self->db);
-  return 0;
 }
 
 /* The application tracking the posting @job_key (archived ones included),

@@ -41,6 +41,8 @@ gboolean    cg_library_sync_content          (CgLibrary    *self,
                                               gboolean     *changed,
                                               GError      **error);
 
+/* Every kind but CG_LIBRARY_KIND_APPLICATIONS (see
+ * cg_tracker_list_applications()). */
 GListModel *cg_library_list                  (CgLibrary    *self,
                                               CgLibraryKind kind,
                                               GError      **error);
@@ -57,9 +59,6 @@ gint64      cg_library_count_finish          (CgLibrary    *self,
 
 gint64      cg_library_find_application_for_job (CgLibrary  *self,
                                               const char   *job_key);
-gint64      cg_library_add_application       (CgLibrary    *self,
-                                              const char   *job_key,
-                                              GError      **error);
 
 gboolean    cg_library_import_guide          (CgLibrary    *self,
                                               const char   *path,

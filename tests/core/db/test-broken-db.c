@@ -50,6 +50,7 @@
 #include "cg-job-import.h"
 #include "cg-library.h"
 #include "cg-test-utils.h"
+#include "cg-tracker.h"
 
 #define N_POSTINGS 40
 
@@ -758,8 +759,8 @@ test_locked_writer (Fixture       *f,
 
     /* and so does adding an application */
     g_clear_error (&error);
-    g_assert_cmpint (cg_library_add_application (library, "url:https://broken.example/first/1",
-                                                 &error), ==, 0);
+    g_assert_cmpint (cg_tracker_create_from_job (library, "url:https://broken.example/first/1",
+                                                 NULL, &error), ==, 0);
     g_assert_error (error, CG_DB_ERROR, CG_DB_ERROR_BUSY);
   }
 

@@ -10,6 +10,7 @@
 #include "cg-library.h"
 #include "cg-schema.h"
 #include "cg-test-utils.h"
+#include "cg-tracker.h"
 
 typedef struct {
   char *dir;
@@ -167,7 +168,7 @@ test_applications_survive_content_update (Fixture       *f,
   gint64 id;
   gboolean changed;
 
-  id = cg_library_add_application (library, key, &error);
+  id = cg_tracker_create_from_job (library, key, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
   g_assert_cmpint (cg_library_find_application_for_job (library, key), ==, id);
@@ -182,7 +183,7 @@ test_applications_survive_content_update (Fixture       *f,
     "SELECT count(*) FROM applications a JOIN jobs j ON j.key = a.job_key WHERE j.company = 'OptiTrack'"), ==, 1);
 
   /* unknown key: refused, nothing written */
-  g_assert_cmpint (cg_library_add_application (library, "sha1:nothing", &error), ==, 0);
+  g_assert_cmpint (cg_tracker_create_from_job (library, "sha1:nothing", NULL, &error), ==, 0);
   g_assert_nonnull (error);
   g_assert_cmpint (cg_library_count (library, CG_LIBRARY_KIND_APPLICATIONS), ==, 1);
 }
@@ -367,13 +368,22 @@ test_list_models (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(CgLibrary) library = open_library (f->path, &error);
 
-  for (CgLibraryKind kind = CG_LIBRARY_KIND_JOBS; kind <= CG_LIBRARY_KIND_APPLICATIONS; kind++)
+  CgTrackerFilter open_ones = { 0, };
+  g_autoptr(GPtrArray) applications = NULL;
+
+  for (CgLibraryKind kind = CG_LIBRARY_KIND_JOBS; kind < CG_LIBRARY_KIND_APPLICATIONS; kind++)
     {
       g_autoptr(GListModel) model = cg_library_list (library, kind, &error);
 
       g_assert_no_error (error);
       g_assert_cmpint (g_list_model_get_n_items (model), ==, cg_library_count (library, kind));
     }
+
+  /* applications are listed by the tracker (the unused CgJobApplication
+   * list is gone), and counted the same */
+  applications = cg_tracker_list_applications (library, &open_ones, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (applications->len, ==, cg_library_count (library, CG_LIBRARY_KIND_APPLICATIONS));
 }
 
 static void
