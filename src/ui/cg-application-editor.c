@@ -21,12 +21,12 @@
 
 #include "config.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
 
 #include "cg-application-editor-private.h"
+#include "cg-date.h"
 #include "cg-markdown.h"
 #include "cg-reader-view.h"
 #include "cg-stage.h"
@@ -179,46 +179,22 @@ details_value (const CgApplicationDetails *d,
   return NULL;
 }
 
-/* Whether @text is a real date "YYYY-MM-DD". */
+/* Whether @text is a real date "YYYY-MM-DD", as the tracker takes it. */
 static gboolean
 is_valid_date (const char *text)
 {
-  int y, m, d, n = 0;
-
-  return text != NULL && strlen (text) == 10 && text[4] == '-' && text[7] == '-' &&
-         sscanf (text, "%4d-%2d-%2d%n", &y, &m, &d, &n) == 3 && n == 10 &&
-         g_ascii_isdigit (text[5]) && g_ascii_isdigit (text[8]) &&
-         g_date_valid_dmy (d, m, y);
+  return text != NULL && cg_date_is_iso (text);
 }
 
 /* An interview time as the tracker takes it: a date, optionally with
- * " HH:MM" or "THH:MM" (and ":SS"). */
+ * " HH:MM" or "THH:MM" (and ":SS"), local time (no zone). */
 static gboolean
 is_valid_time (const char *text)
 {
-  g_autofree char *copy = g_strstrip (g_strdup (text ? text : ""));
-  gsize len = strlen (copy);
-  char date[11];
-  int h, mi;
+  CgDate date;
 
-  if (len < 10)
-    return FALSE;
-  memcpy (date, copy, 10);
-  date[10] = '\0';
-  if (!is_valid_date (date))
-    return FALSE;
-  if (len == 10)
-    return TRUE;
-  if ((len != 16 && len != 19) || (copy[10] != ' ' && copy[10] != 'T') || copy[13] != ':' ||
-      !g_ascii_isdigit (copy[11]) || !g_ascii_isdigit (copy[12]) ||
-      !g_ascii_isdigit (copy[14]) || !g_ascii_isdigit (copy[15]))
-    return FALSE;
-  h = (copy[11] - '0') * 10 + (copy[12] - '0');
-  mi = (copy[14] - '0') * 10 + (copy[15] - '0');
-  if (h > 23 || mi > 59)
-    return FALSE;
-  return len == 16 || (copy[16] == ':' && g_ascii_isdigit (copy[17]) && g_ascii_isdigit (copy[18]) &&
-                       (copy[17] - '0') * 10 + (copy[18] - '0') <= 59);
+  return text != NULL && cg_date_parse (text, CG_DATE_ISO | CG_DATE_ISO_TIME, &date) &&
+         !date.has_zone;
 }
 
 static void
@@ -1199,10 +1175,10 @@ calendar_popover_show_cb (GtkPopover *popover,
   GtkCalendar *calendar = picker->calendar;
   const char *text = gtk_editable_get_text (GTK_EDITABLE (picker->row));
   g_autoptr(GDateTime) date = NULL;
-  int y, m, d;
+  CgDate parsed;
 
-  if (is_valid_date (text) && sscanf (text, "%4d-%2d-%2d", &y, &m, &d) == 3)
-    date = g_date_time_new_local (y, m, d, 0, 0, 0);
+  if (is_valid_date (text) && cg_date_parse (text, CG_DATE_ISO, &parsed))
+    date = g_date_time_new_local (parsed.year, parsed.month, parsed.day, 0, 0, 0);
   if (date == NULL)
     date = g_date_time_new_now_local ();
 

@@ -21,6 +21,7 @@
 #include <glib/gstdio.h>
 
 #include "cg-chart-card-private.h"
+#include "cg-chart-private.h"
 #include "cg-db.h"
 #include "cg-job-record.h"
 #include "cg-market-page-private.h"

@@ -16,10 +16,8 @@ typedef enum {
 
 typedef enum {
   CG_CHART_BARS,      /* horizontal bars, one per series in each category */
-  CG_CHART_DONUT,     /* slices per category; a second series is an inner ring */
   CG_CHART_HISTOGRAM, /* adjacent vertical bins, with median and quartile markers */
   CG_CHART_COLUMNS,   /* vertical columns in order, e.g. postings per month */
-  CG_CHART_LINE,      /* a line through the categories in order */
 } CgChartKind;
 
 #define CG_TYPE_CHART_KIND (cg_chart_kind_get_type ())
@@ -36,7 +34,6 @@ G_DECLARE_FINAL_TYPE (CgChart, cg_chart, CG, CHART, GtkWidget)
 GQuark           cg_chart_error_quark          (void);
 
 GtkWidget       *cg_chart_new                  (CgChartKind        kind);
-CgChartKind      cg_chart_get_kind             (CgChart           *self);
 void             cg_chart_set_kind             (CgChart           *self,
                                                 CgChartKind        kind);
 const char      *cg_chart_get_title            (CgChart           *self);
@@ -50,15 +47,12 @@ void             cg_chart_set_unit             (CgChart           *self,
 const char      *cg_chart_get_category_title   (CgChart           *self);
 void             cg_chart_set_category_title   (CgChart           *self,
                                                 const char        *category_title);
-gboolean         cg_chart_get_show_title       (CgChart           *self);
 void             cg_chart_set_show_title       (CgChart           *self,
                                                 gboolean           show_title);
 void             cg_chart_set_value_formatter  (CgChart           *self,
                                                 CgChartFormatFunc  func,
                                                 gpointer           user_data,
                                                 GDestroyNotify     destroy);
-char            *cg_chart_format_value         (CgChart           *self,
-                                                double             value);
 
 /* Data */
 void             cg_chart_clear                (CgChart           *self);
@@ -78,28 +72,9 @@ void             cg_chart_set_markers          (CgChart           *self,
                                                 double             q3);
 guint            cg_chart_get_n_series         (CgChart           *self);
 guint            cg_chart_get_n_categories     (CgChart           *self);
-gboolean         cg_chart_is_empty             (CgChart           *self);
-void             cg_chart_get_item_color       (CgChart           *self,
-                                                guint              series,
-                                                guint              category,
-                                                GdkRGBA           *color);
-
-/* Focus and activation */
-gboolean         cg_chart_move_focus           (CgChart           *self,
-                                                int                delta);
-gboolean         cg_chart_get_focus            (CgChart           *self,
-                                                guint             *series,
-                                                const char       **category_key);
-gboolean         cg_chart_activate_focus       (CgChart           *self);
 
 /* Other presentations */
-char            *cg_chart_dup_description      (CgChart           *self);
 GtkWidget       *cg_chart_build_table          (CgChart           *self);
-int              cg_chart_get_export_height    (CgChart           *self,
-                                                int                width);
-cairo_surface_t *cg_chart_render_to_surface    (CgChart           *self,
-                                                int                width,
-                                                int                height);
 gboolean         cg_chart_export_png           (CgChart           *self,
                                                 const char        *path,
                                                 int                width,
