@@ -988,6 +988,9 @@ test_wide_window (void)
   resize (window, WIDE_WIDTH);
   CG_UI_TEST_WAIT (!adw_leaflet_get_folded (leaflet) && gtk_widget_get_mapped (sidebar) &&
                    gtk_widget_get_mapped (page));
+  /* and side by side: unfolding animates the panes apart (the leaflet's
+   * mode transition, which it has no getter for), so wait for the end */
+  CG_UI_TEST_WAIT (gtk_widget_get_width (sidebar) + gtk_widget_get_width (page) <= WIDE_WIDTH);
   g_assert_false (adw_leaflet_get_folded (leaflet));
   g_assert_true (gtk_widget_get_mapped (sidebar));
   g_assert_true (gtk_widget_get_mapped (page));
