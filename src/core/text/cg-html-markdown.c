@@ -1,6 +1,10 @@
 /* cg-html-markdown.c: HTML fragments (job descriptions) to Markdown
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A little over the house's 1,500 lines: the tree walk and the Markdown
+ * writer it streams into are one state machine (open containers, pending
+ * breaks, marks), kept in one file so that its rules read together.
  */
 #define G_LOG_DOMAIN "cg-html-markdown"
 
