@@ -451,14 +451,43 @@ cg_skill_matcher_new (CgSkillsVocabulary *vocab)
           }
       }
 
-    /* premultiplied targets, with the output bit */
-    self->delta = g_new (guint32, (gsize) b.n_nodes * n_classes);
-    for (gsize i = 0; i < (gsize) b.n_nodes * n_classes; i++)
-      {
-        guint32 t = go[i];
+    /* States renumbered breadth first, so that the rows a text visits
+     * most (the shallow ones) sit together in the cache; targets
+     * premultiplied, with the output bit. */
+    {
+      guint32 *new_of = g_new0 (guint32, b.n_nodes);
+      guint32 *first = g_new0 (guint32, b.n_nodes);
+      guint32 *count = g_new0 (guint32, b.n_nodes);
+      guint32 *dict = g_new0 (guint32, b.n_nodes);
 
-        self->delta[i] = t * n_classes | ((self->out_count[t] || self->dict[t]) ? OUTPUT_BIT : 0);
-      }
+      for (guint i = 0; i < tail; i++)
+        new_of[queue[i]] = i + 1;
+
+      self->delta = g_new (guint32, (gsize) b.n_nodes * n_classes);
+      for (guint32 old = 0; old < b.n_nodes; old++)
+        {
+          guint32 n = new_of[old];
+
+          for (guint c = 0; c < n_classes; c++)
+            {
+              guint32 t = go[(gsize) old * n_classes + c];
+
+              self->delta[(gsize) n * n_classes + c] =
+                new_of[t] * n_classes | ((self->out_count[t] || self->dict[t]) ? OUTPUT_BIT : 0);
+            }
+          first[n] = self->out_first[old];
+          count[n] = self->out_count[old];
+          dict[n] = self->dict[old] ? new_of[self->dict[old]] : 0;
+        }
+
+      g_free (self->out_first);
+      g_free (self->out_count);
+      g_free (self->dict);
+      self->out_first = first;
+      self->out_count = count;
+      self->dict = dict;
+      g_free (new_of);
+    }
   }
 
   g_free (fail);
