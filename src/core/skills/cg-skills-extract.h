@@ -23,4 +23,14 @@ gint64  cg_skills_fill_job_skills  (sqlite3              *db,
                                     gpointer              user_data,
                                     GError              **error);
 
+void    cg_skills_extract_for_jobs_async  (const char           *db_path,
+                                           CgSkillMatcher       *matcher,
+                                           CgSkillsProgressFunc  progress,
+                                           gpointer              progress_data,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+gint64  cg_skills_extract_for_jobs_finish (GAsyncResult         *result,
+                                           GError              **error);
+
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include "cg-library.h"
 #include "cg-schema.h"
 #include "cg-skill-matcher.h"
+#include "cg-skills-extract.h"
 #include "cg-skills-vocabulary.h"
 #include "cg-test-utils.h"
 
@@ -237,6 +238,113 @@ test_build_fails (void)
   cg_test_remove_tree (dir);
 }
 
+typedef struct {
+  GMainLoop *loop;
+  gint64     done;
+  GError    *error;
+  guint      calls;
+  guint64    last;
+} Extract;
+
+static void
+progress_cb (guint64  done,
+             guint64  total,
+             gpointer user_data)
+{
+  Extract *e = user_data;
+
+  g_assert_cmpuint (done, <=, total);
+  g_assert_cmpuint (done, >=, e->last);
+  e->last = done;
+  g_atomic_int_inc (&e->calls);
+}
+
+static void
+extracted_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Extract *e = user_data;
+
+  e->done = cg_skills_extract_for_jobs_finish (result, &e->error);
+  g_main_loop_quit (e->loop);
+}
+
+/* Every posting of a library, again, in the background. */
+static void
+test_extract_for_jobs (void)
+{
+  g_autofree char *dir = cg_test_make_tmpdir ();
+  g_autofree char *user = g_build_filename (dir, "user.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CgLibrary) library = NULL;
+  g_autoptr(CgSkillsVocabulary) vocab = NULL;
+  g_autoptr(CgSkillMatcher) matcher = NULL;
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+  g_autofree char *content = cg_library_dup_content_path ();
+  Extract e = { g_main_loop_new (NULL, FALSE), 0, NULL, 0, 0 };
+  sqlite3 *db;
+  gint64 n_jobs;
+
+  library = cg_library_new (user, content);
+  g_assert_true (cg_library_open (library, &error));
+  g_assert_no_error (error);
+  db = cg_library_get_db (library);
+  g_assert_true (cg_db_exec (db,
+    "INSERT INTO jobs (key, title, description) VALUES"
+    " ('a', 'Firmware Engineer', '## Requirements\n- C and FreeRTOS\n\n## Nice to have\n- Rust'),"
+    " ('b', 'Go Developer', 'Go to the office. R&D.'),"
+    " ('c', 'Nothing', NULL);"
+    "DELETE FROM job_skills;", &error));
+  g_assert_no_error (error);
+  n_jobs = cg_test_query_int (db, "SELECT count(*) FROM jobs");
+
+  vocab = cg_skills_vocabulary_load_db (db, &error);
+  g_assert_no_error (error);
+  matcher = cg_skill_matcher_new (vocab);
+
+  /* cancelled before it starts: nothing written */
+  g_cancellable_cancel (cancelled);
+  cg_skills_extract_for_jobs_async (user, matcher, NULL, NULL, cancelled, extracted_cb, &e);
+  g_main_loop_run (e.loop);
+  g_assert_error (e.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&e.error);
+  g_assert_cmpint (cg_test_query_int (db, "SELECT count(*) FROM job_skills"), ==, 0);
+
+  cg_skills_extract_for_jobs_async (user, matcher, progress_cb, &e, NULL, extracted_cb, &e);
+  g_main_loop_run (e.loop);
+  g_assert_no_error (e.error);
+  g_assert_cmpint (e.done, ==, n_jobs);
+  g_assert_cmpuint (e.calls, >=, 2);
+  g_assert_cmpuint (e.last, ==, (guint64) n_jobs);
+
+  {
+    g_autofree char *a = cg_test_query_text (db,
+      "SELECT group_concat(skill || ':' || required, ' ') FROM (SELECT s.skill, s.required"
+      " FROM job_skills s JOIN jobs j ON j.id = s.job WHERE j.key = 'a' ORDER BY s.skill)");
+    g_autofree char *b = cg_test_query_text (db,
+      "SELECT group_concat(s.skill) FROM job_skills s JOIN jobs j ON j.id = s.job WHERE j.key = 'b'");
+    g_autofree char *version = cg_test_query_text (db,
+      "SELECT value FROM meta WHERE key = 'job_skills_version'");
+    g_autofree char *skills_version = cg_test_query_text (db,
+      "SELECT value FROM meta WHERE key = 'skills_version'");
+
+    g_assert_cmpstr (a, ==, "c:1 firmware-development:1 freertos:1 rust:0");
+    /* the title says Go; the text's "Go to" and "R&D" do not */
+    g_assert_cmpstr (b, ==, "go");
+    g_assert_nonnull (version);
+    g_assert_cmpstr (version, ==, skills_version);
+  }
+  /* the bundled postings got theirs too */
+  g_assert_cmpint (cg_test_query_int (db,
+    "SELECT count(DISTINCT job) FROM job_skills s JOIN jobs j ON j.id = s.job WHERE j.origin = 'bundled'"),
+    ==, cg_test_query_int (db, "SELECT count(*) FROM jobs WHERE origin = 'bundled'"));
+
+  g_main_loop_unref (e.loop);
+  g_clear_object (&library);
+  cg_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -247,6 +355,7 @@ main (int   argc,
   g_test_add_func ("/skills-vocabulary/broken", test_broken);
   g_test_add_func ("/skills-vocabulary/content-and-library", test_content_and_library);
   g_test_add_func ("/skills-vocabulary/build-fails", test_build_fails);
+  g_test_add_func ("/skills-vocabulary/extract-for-jobs", test_extract_for_jobs);
 
   return g_test_run ();
 }
