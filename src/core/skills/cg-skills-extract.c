@@ -92,6 +92,22 @@ cg_skills_fill_job_skills (sqlite3              *db,
   return (gint64) done;
 }
 
+/* Whether the library's postings had their skills found with another
+ * vocabulary than the one it holds now (meta.job_skills_version against
+ * meta.skills_version), so that cg_skills_extract_for_jobs_async() is due.
+ * A library that never ran it is stale once it has postings of the user's
+ * (the content sync brings the bundled postings' skills). */
+gboolean
+cg_skills_job_skills_are_stale (sqlite3 *db)
+{
+  g_autoptr(sqlite3_stmt) stmt = cg_db_prepare (db,
+    "SELECT (SELECT value FROM meta WHERE key = 'skills_version') IS NOT"
+    "       (SELECT value FROM meta WHERE key = 'job_skills_version')"
+    "   AND EXISTS (SELECT 1 FROM jobs WHERE origin = 'user')", NULL);
+
+  return stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
+}
+
 /* ---- in the background ---- */
 
 #define BATCH 2000

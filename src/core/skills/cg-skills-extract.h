@@ -23,6 +23,8 @@ gint64  cg_skills_fill_job_skills  (sqlite3              *db,
                                     gpointer              user_data,
                                     GError              **error);
 
+gboolean cg_skills_job_skills_are_stale  (sqlite3              *db);
+
 void    cg_skills_extract_for_jobs_async  (const char           *db_path,
                                            CgSkillMatcher       *matcher,
                                            CgSkillsProgressFunc  progress,

@@ -303,6 +303,8 @@ test_extract_for_jobs (void)
   g_assert_no_error (error);
   matcher = cg_skill_matcher_new (vocab);
 
+  g_assert_true (cg_skills_job_skills_are_stale (db));
+
   /* cancelled before it starts: nothing written */
   g_cancellable_cancel (cancelled);
   cg_skills_extract_for_jobs_async (user, matcher, NULL, NULL, cancelled, extracted_cb, &e);
@@ -335,6 +337,8 @@ test_extract_for_jobs (void)
     g_assert_nonnull (version);
     g_assert_cmpstr (version, ==, skills_version);
   }
+  g_assert_false (cg_skills_job_skills_are_stale (db));
+
   /* the bundled postings got theirs too */
   g_assert_cmpint (cg_test_query_int (db,
     "SELECT count(DISTINCT job) FROM job_skills s JOIN jobs j ON j.id = s.job WHERE j.origin = 'bundled'"),
