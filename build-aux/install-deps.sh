@@ -8,7 +8,7 @@ packages=(
   build-essential meson ninja-build pkg-config gettext itstool
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
   libwebkitgtk-6.0-dev libcmark-dev libsqlite3-dev libyaml-dev
-  libjson-glib-dev libxml2-dev libcsv-dev
+  libjson-glib-dev libxml2-dev libcsv-dev libsoup-3.0-dev glib-networking
   desktop-file-utils appstream yelp-tools
   librsvg2-common adwaita-icon-theme fonts-cantarell
   xvfb xauth dbus dbus-x11 at-spi2-core sqlite3 cmark imagemagick

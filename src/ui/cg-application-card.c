@@ -18,7 +18,7 @@
 
 #include <glib/gi18n.h>
 
-#include "cg-application-card.h"
+#include "cg-application-card-private.h"
 
 struct _CgApplicationCard
 {

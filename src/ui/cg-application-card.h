@@ -16,7 +16,6 @@ G_DECLARE_FINAL_TYPE (CgApplicationCard, cg_application_card, CG, APPLICATION_CA
 
 GtkWidget         *cg_application_card_new      (CgApplicationItem *item,
                                                  GMenuModel        *menu);
-CgApplicationItem *cg_application_card_get_item (CgApplicationCard *self);
 gint64             cg_application_card_get_id   (CgApplicationCard *self);
 void               cg_application_card_popup_menu (CgApplicationCard *self);
 

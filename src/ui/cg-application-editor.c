@@ -26,7 +26,7 @@
 
 #include <glib/gi18n.h>
 
-#include "cg-application-editor.h"
+#include "cg-application-editor-private.h"
 #include "cg-markdown.h"
 #include "cg-reader-view.h"
 #include "cg-stage.h"
@@ -51,6 +51,8 @@ struct _CgApplicationEditor
   GPtrArray            *list_rows;     /* rows added to the interview, contact, history groups */
   GtkWidget            *stars[5];
   GtkWidget            *document_rows[2];
+  GtkWidget            *document_open[2];   /* their Open and Forget buttons */
+  GtkWidget            *document_clear[2];
 
   GtkWidget            *content;
   GtkLabel             *heading;
@@ -137,6 +139,17 @@ field_row (CgApplicationEditor *self,
            const TextField     *field)
 {
   return G_STRUCT_MEMBER (AdwEntryRow *, self, field->row_offset);
+}
+
+/* The text field that @editable is the row of, or NULL */
+static const TextField *
+editable_field (CgApplicationEditor *self,
+                GtkEditable         *editable)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    if (GTK_EDITABLE (field_row (self, &text_fields[i])) == editable)
+      return &text_fields[i];
+  return NULL;
 }
 
 static const char *
@@ -402,7 +415,7 @@ static void
 text_changed_cb (CgApplicationEditor *self,
                  GtkEditable         *editable)
 {
-  const TextField *field = g_object_get_data (G_OBJECT (editable), "field");
+  const TextField *field = editable_field (self, editable);
   g_autofree char *text = NULL;
 
   if (self->loading || self->id == 0 || field == NULL)
@@ -818,8 +831,8 @@ update_documents (CgApplicationEditor *self)
   for (guint i = 0; i < 2; i++)
     {
       g_autofree char *name = paths[i] ? g_path_get_basename (paths[i]) : NULL;
-      GtkWidget *open = g_object_get_data (G_OBJECT (self->document_rows[i]), "open-button");
-      GtkWidget *clear = g_object_get_data (G_OBJECT (self->document_rows[i]), "clear-button");
+      GtkWidget *open = self->document_open[i];
+      GtkWidget *clear = self->document_clear[i];
 
       adw_action_row_set_subtitle (ADW_ACTION_ROW (self->document_rows[i]),
                                    name ? name : _("None chosen"));
@@ -1017,8 +1030,13 @@ static void
 star_clicked_cb (GtkButton           *button,
                  CgApplicationEditor *self)
 {
-  int n = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "stars"));
+  int n = 0;
   g_autofree char *value = NULL;
+
+  /* the n-th star gives n stars */
+  for (int i = 0; i < (int) G_N_ELEMENTS (self->stars); i++)
+    if (self->stars[i] == GTK_WIDGET (button))
+      n = i + 1;
 
   if (self->details == NULL)
     return;
@@ -1144,28 +1162,42 @@ url_changed_cb (CgApplicationEditor *self)
 
 /* Calendar popovers ----------------------------------------------------------- */
 
+/* The calendar of a date row's popover; freed with the popover */
+typedef struct {
+  AdwEntryRow *row;
+  GtkCalendar *calendar;
+  gboolean     syncing;   /* showing the row's date: not a pick */
+} DatePicker;
+
+static void
+date_picker_free (gpointer  data,
+                  GClosure *closure)
+{
+  g_free (data);
+}
+
 static void
 calendar_day_selected_cb (GtkCalendar *calendar,
-                          AdwEntryRow *row)
+                          DatePicker  *picker)
 {
   g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
   g_autofree char *text = g_date_time_format (date, "%Y-%m-%d");
   GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_POPOVER);
 
-  if (g_object_get_data (G_OBJECT (calendar), "syncing"))
+  if (picker->syncing)
     return;
 
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  gtk_editable_set_text (GTK_EDITABLE (picker->row), text);
   if (popover != NULL)
     gtk_popover_popdown (GTK_POPOVER (popover));
 }
 
 static void
-calendar_popover_show_cb (GtkPopover  *popover,
-                          GtkCalendar *calendar)
+calendar_popover_show_cb (GtkPopover *popover,
+                          DatePicker *picker)
 {
-  AdwEntryRow *row = g_object_get_data (G_OBJECT (calendar), "row");
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+  GtkCalendar *calendar = picker->calendar;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (picker->row));
   g_autoptr(GDateTime) date = NULL;
   int y, m, d;
 
@@ -1174,9 +1206,9 @@ calendar_popover_show_cb (GtkPopover  *popover,
   if (date == NULL)
     date = g_date_time_new_now_local ();
 
-  g_object_set_data (G_OBJECT (calendar), "syncing", GINT_TO_POINTER (TRUE));
+  picker->syncing = TRUE;
   gtk_calendar_select_day (calendar, date);
-  g_object_set_data (G_OBJECT (calendar), "syncing", NULL);
+  picker->syncing = FALSE;
 }
 
 static void
@@ -1185,6 +1217,7 @@ add_calendar_button (AdwEntryRow *row)
   GtkWidget *button = gtk_menu_button_new ();
   GtkWidget *popover = gtk_popover_new ();
   GtkWidget *calendar = gtk_calendar_new ();
+  DatePicker *picker = g_new0 (DatePicker, 1);
   g_autofree char *label = g_strdup_printf (_("Pick the %s Date"),
                                             adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
 
@@ -1194,17 +1227,22 @@ add_calendar_button (AdwEntryRow *row)
   gtk_widget_set_tooltip_text (button, label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 
-  g_object_set_data (G_OBJECT (calendar), "row", row);
+  picker->row = row;
+  picker->calendar = GTK_CALENDAR (calendar);
   gtk_popover_set_child (GTK_POPOVER (popover), calendar);
-  g_signal_connect (calendar, "day-selected", G_CALLBACK (calendar_day_selected_cb), row);
-  g_signal_connect (popover, "show", G_CALLBACK (calendar_popover_show_cb), calendar);
+  g_signal_connect (calendar, "day-selected", G_CALLBACK (calendar_day_selected_cb), picker);
+  /* the popover goes after its calendar: it frees the picker */
+  g_signal_connect_data (popover, "show", G_CALLBACK (calendar_popover_show_cb), picker,
+                         date_picker_free, 0);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
   adw_entry_row_add_suffix (row, button);
 }
 
 static GtkWidget *
-new_document_row (const char *title,
-                  const char *field)
+new_document_row (const char  *title,
+                  const char  *field,
+                  GtkWidget  **open_out,
+                  GtkWidget  **clear_out)
 {
   GtkWidget *row = new_row (title, NULL);
   g_autofree char *choose = g_strdup_printf (_("Choose the %s File"), title);
@@ -1220,8 +1258,8 @@ new_document_row (const char *title,
                                               "editor.choose-document", g_variant_new_string (field)));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), open_button);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), clear_button);
-  g_object_set_data (G_OBJECT (row), "open-button", open_button);
-  g_object_set_data (G_OBJECT (row), "clear-button", clear_button);
+  *open_out = open_button;
+  *clear_out = clear_button;
   return row;
 }
 
@@ -1235,8 +1273,11 @@ typedef struct {
 } RowDialog;
 
 static void
-row_dialog_free (RowDialog *data)
+row_dialog_free (gpointer  user_data,
+                 GClosure *closure)
 {
+  RowDialog *data = user_data;
+
   g_object_unref (data->self);
   g_free (data);
 }
@@ -1262,10 +1303,13 @@ add_dialog_entry (GtkWidget  *list,
   return row;
 }
 
+/* A dialog whose "response" goes to @response_cb with @data, which it
+ * frees */
 static GtkWidget *
 new_row_dialog (CgApplicationEditor *self,
                 const char          *heading,
                 RowDialog           *data,
+                GCallback            response_cb,
                 GtkWidget          **list)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
@@ -1282,7 +1326,7 @@ new_row_dialog (CgApplicationEditor *self,
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "row-dialog", data, (GDestroyNotify) row_dialog_free);
+  g_signal_connect_data (dialog, "response", response_cb, data, row_dialog_free, 0);
   return dialog;
 }
 
@@ -1376,7 +1420,8 @@ interview_dialog_action_cb (GtkWidget  *widget,
   data->self = g_object_ref (self);
   data->application = self->id;
   data->row_id = interview ? interview->id : 0;
-  dialog = new_row_dialog (self, interview ? _("Edit Interview") : _("Add Interview"), data, &list);
+  dialog = new_row_dialog (self, interview ? _("Edit Interview") : _("Add Interview"), data,
+                           G_CALLBACK (interview_response_cb), &list);
   adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
                                _("When it is (YYYY-MM-DD HH:MM, or the date alone), what kind of "
                                  "interview, and anything to remember."));
@@ -1388,7 +1433,6 @@ interview_dialog_action_cb (GtkWidget  *widget,
   g_signal_connect (data->entries[0], "changed", G_CALLBACK (interview_time_changed_cb), dialog);
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save",
                                            interview != NULL);
-  g_signal_connect (dialog, "response", G_CALLBACK (interview_response_cb), data);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (data->entries[0]);
 }
@@ -1468,7 +1512,8 @@ contact_dialog_action_cb (GtkWidget  *widget,
   data->self = g_object_ref (self);
   data->application = self->id;
   data->row_id = contact ? contact->id : 0;
-  dialog = new_row_dialog (self, contact ? _("Edit Contact") : _("Add Contact"), data, &list);
+  dialog = new_row_dialog (self, contact ? _("Edit Contact") : _("Add Contact"), data,
+                           G_CALLBACK (contact_response_cb), &list);
 
   data->entries[0] = add_dialog_entry (list, _("Name"), contact ? contact->name : NULL);
   data->entries[1] = add_dialog_entry (list, _("Role, e.g. Recruiter"), contact ? contact->role : NULL);
@@ -1479,7 +1524,6 @@ contact_dialog_action_cb (GtkWidget  *widget,
   adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (data->entries[3]), GTK_INPUT_PURPOSE_PHONE);
   g_signal_connect (data->entries[0], "changed", G_CALLBACK (contact_name_changed_cb), dialog);
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save", contact != NULL);
-  g_signal_connect (dialog, "response", G_CALLBACK (contact_response_cb), data);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (data->entries[0]);
 }
@@ -1653,7 +1697,6 @@ cg_application_editor_init (CgApplicationEditor *self)
       AdwEntryRow *row = field_row (self, &text_fields[i]);
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      g_object_set_data (G_OBJECT (row), "field", (gpointer) &text_fields[i]);
       g_signal_connect_object (row, "changed", G_CALLBACK (text_changed_cb), self, G_CONNECT_SWAPPED);
       if (text_fields[i].kind == KIND_DATE)
         add_calendar_button (row);
@@ -1678,14 +1721,15 @@ cg_application_editor_init (CgApplicationEditor *self)
       gtk_widget_add_css_class (star, "cg-star");
       gtk_widget_set_tooltip_text (star, label);
       gtk_accessible_update_property (GTK_ACCESSIBLE (star), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-      g_object_set_data (G_OBJECT (star), "stars", GINT_TO_POINTER (i + 1));
       g_signal_connect (star, "clicked", G_CALLBACK (star_clicked_cb), self);
       gtk_box_append (self->stars_box, star);
       self->stars[i] = star;
     }
 
-  self->document_rows[0] = new_document_row (_("Résumé"), "resume_path");
-  self->document_rows[1] = new_document_row (_("Cover Letter"), "cover_letter_path");
+  self->document_rows[0] = new_document_row (_("Résumé"), "resume_path",
+                                             &self->document_open[0], &self->document_clear[0]);
+  self->document_rows[1] = new_document_row (_("Cover Letter"), "cover_letter_path",
+                                             &self->document_open[1], &self->document_clear[1]);
   adw_preferences_group_add (self->documents_group, self->document_rows[0]);
   adw_preferences_group_add (self->documents_group, self->document_rows[1]);
 

@@ -28,10 +28,8 @@ gboolean       cg_application_editor_load          (CgApplicationEditor  *self,
                                                     GError              **error);
 gint64         cg_application_editor_get_id        (CgApplicationEditor  *self);
 void           cg_application_editor_refresh       (CgApplicationEditor  *self);
-gboolean       cg_application_editor_has_pending   (CgApplicationEditor  *self);
 gboolean       cg_application_editor_save_pending  (CgApplicationEditor  *self,
                                                     GError              **error);
-GtkTextBuffer *cg_application_editor_get_notes_buffer (CgApplicationEditor *self);
 void           cg_application_editor_focus_title   (CgApplicationEditor  *self);
 
 G_END_DECLS

@@ -32,7 +32,7 @@ cg_application_new (void)
 {
   return g_object_new (CG_TYPE_APPLICATION,
                        "application-id", APPLICATION_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
                        "resource-base-path", RESOURCE_PREFIX,
                        NULL);
 }
@@ -210,32 +210,127 @@ cg_application_shutdown (GApplication *app)
   G_APPLICATION_CLASS (cg_application_parent_class)->shutdown (app);
 }
 
+/* The command line -------------------------------------------------------------
+ *
+ * career-guide --import, --search, --export-applications and
+ * --import-applications do their work and exit. With no instance of the
+ * application running they run in their own process, as they always did;
+ * with one running, they are forwarded to it (GApplication's command-line
+ * forwarding), which runs them on a worker thread, prints in the caller's
+ * terminal and hands back the exit status; its window then shows what
+ * they wrote, through CgLibrary::changed. */
+
+typedef struct {
+  char    **files;            /* --import */
+  char     *search;           /* --search */
+  char     *export_path;      /* --export-applications */
+  char     *import_apps_path; /* --import-applications */
+  GString  *out;
+  GString  *err;
+  int       status;
+} CliRequest;
+
+static void
+cli_request_free (CliRequest *request)
+{
+  g_strfreev (request->files);
+  g_free (request->search);
+  g_free (request->export_path);
+  g_free (request->import_apps_path);
+  g_string_free (request->out, TRUE);
+  g_string_free (request->err, TRUE);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliRequest, cli_request_free)
+
+/* @path as given, or made absolute from @cwd (the caller's folder, when
+ * the command line came from another process) */
+static char *
+cli_path (const char *cwd,
+          const char *path)
+{
+  if (cwd == NULL || g_path_is_absolute (path))
+    return g_strdup (path);
+
+  return g_build_filename (cwd, path, NULL);
+}
+
+/* What the command line in @options asks for, or NULL when it asks for
+ * the window. */
+static CliRequest *
+cli_request_new (GVariantDict *options,
+                 const char   *cwd)
+{
+  g_autoptr(CliRequest) request = g_new0 (CliRequest, 1);
+  g_autofree const char **files = NULL;
+  const char *value = NULL;
+
+  request->out = g_string_new (NULL);
+  request->err = g_string_new (NULL);
+
+  if (g_variant_dict_contains (options, "import"))
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+      g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
+      for (guint i = 0; files != NULL && files[i] != NULL; i++)
+        {
+          g_autofree char *path = cli_path (cwd, files[i]);
+
+          g_strv_builder_add (builder, path);
+        }
+      request->files = g_strv_builder_end (builder);
+    }
+  else if (g_variant_dict_lookup (options, "search", "&s", &value))
+    request->search = g_strdup (value);
+  else if (g_variant_dict_lookup (options, "export-applications", "^&ay", &value))
+    request->export_path = cli_path (cwd, value);
+  else if (g_variant_dict_lookup (options, "import-applications", "^&ay", &value))
+    request->import_apps_path = cli_path (cwd, value);
+  else
+    return NULL;
+
+  return g_steal_pointer (&request);
+}
+
+static CgLibrary *
+open_library_for_cli (CliRequest *request)
+{
+  g_autofree char *path = cg_library_dup_default_path ();
+  g_autofree char *content_path = cg_library_dup_content_path ();
+  g_autoptr(CgLibrary) library = cg_library_new (path, content_path);
+  g_autoptr(GError) error = NULL;
+
+  if (!cg_library_open (library, &error))
+    {
+      g_string_append_printf (request->err, _("Cannot open the library %s: %s\n"), path, error->message);
+      return NULL;
+    }
+
+  return g_steal_pointer (&library);
+}
+
 /* career-guide --import FILE...: imports into the library and exits, with
  * a summary line per file on stdout and the reasons on stderr. Status 0
  * when every file was imported, 1 when any was refused, 2 when the library
  * cannot be opened. */
 static int
-run_import (char **files)
+run_import (CliRequest *request)
 {
-  g_autofree char *path = cg_library_dup_default_path ();
-  g_autofree char *content_path = cg_library_dup_content_path ();
-  g_autoptr(CgLibrary) library = cg_library_new (path, content_path);
-  g_autoptr(GString) out = g_string_new (NULL);
-  g_autoptr(GString) err = g_string_new (NULL);
-  g_autoptr(GError) error = NULL;
+  g_autoptr(CgLibrary) library = NULL;
+  char **files = request->files;
   int status;
 
   if (files == NULL || files[0] == NULL)
     {
-      g_printerr ("%s\n", _("--import needs at least one file"));
+      g_string_append_printf (request->err, "%s\n", _("--import needs at least one file"));
       return 2;
     }
 
-  if (!cg_library_open (library, &error))
-    {
-      g_printerr (_("Cannot open the library %s: %s\n"), path, error->message);
-      return 2;
-    }
+  library = open_library_for_cli (request);
+  if (library == NULL)
+    return 2;
 
   status = 0;
   for (guint i = 0; files[i] != NULL; i++)
@@ -249,51 +344,34 @@ run_import (char **files)
           g_autoptr(GError) guide_error = NULL;
 
           if (cg_library_import_guide (library, files[i], &slug, &warning, &guide_error))
-            g_string_append_printf (out, _("%s: guide imported as “%s”\n"), display, slug);
+            g_string_append_printf (request->out, _("%s: guide imported as “%s”\n"), display, slug);
           else
             {
-              g_string_append_printf (err, _("%s: refused: %s\n"), display, guide_error->message);
+              g_string_append_printf (request->err, _("%s: refused: %s\n"), display,
+                                      guide_error->message);
               status = 1;
             }
           if (warning != NULL)
-            g_string_append_printf (err, _("%s: front matter: %s\n"), display, warning);
+            g_string_append_printf (request->err, _("%s: front matter: %s\n"), display, warning);
         }
       else
         {
           char *one[] = { files[i], NULL };
 
-          if (cg_job_import_cli (cg_library_get_db (library), one, out, err) != 0)
+          if (cg_job_import_cli (cg_library_get_db (library), one, request->out, request->err) != 0)
             status = 1;
         }
     }
 
-  g_print ("%s", out->str);
-  g_printerr ("%s", err->str);
   return status;
-}
-
-static CgLibrary *
-open_library_for_cli (void)
-{
-  g_autofree char *path = cg_library_dup_default_path ();
-  g_autofree char *content_path = cg_library_dup_content_path ();
-  g_autoptr(CgLibrary) library = cg_library_new (path, content_path);
-  g_autoptr(GError) error = NULL;
-
-  if (!cg_library_open (library, &error))
-    {
-      g_printerr (_("Cannot open the library %s: %s\n"), path, error->message);
-      return NULL;
-    }
-
-  return g_steal_pointer (&library);
 }
 
 /* career-guide --export-applications FILE: CSV or JSON by the extension. */
 static int
-run_export_applications (const char *path)
+run_export_applications (CliRequest *request)
 {
-  g_autoptr(CgLibrary) library = open_library_for_cli ();
+  const char *path = request->export_path;
+  g_autoptr(CgLibrary) library = open_library_for_cli (request);
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFileOutputStream) stream = NULL;
   g_autoptr(GError) error = NULL;
@@ -307,7 +385,7 @@ run_export_applications (const char *path)
   json = g_str_has_suffix (path, ".json") || g_str_has_suffix (path, ".JSON");
   if (!json && !g_str_has_suffix (path, ".csv") && !g_str_has_suffix (path, ".CSV"))
     {
-      g_printerr (_("%s: the file name must end in .csv or .json\n"), path);
+      g_string_append_printf (request->err, _("%s: the file name must end in .csv or .json\n"), path);
       return 1;
     }
 
@@ -333,20 +411,21 @@ run_export_applications (const char *path)
 
   if (!ok)
     {
-      g_printerr ("%s: %s\n", path, error->message);
+      g_string_append_printf (request->err, "%s: %s\n", path, error->message);
       return 1;
     }
 
-  g_print (json ? _("%s: applications exported as JSON\n")
-                : _("%s: applications exported as CSV\n"), path);
+  g_string_append_printf (request->out, json ? _("%s: applications exported as JSON\n")
+                                             : _("%s: applications exported as CSV\n"), path);
   return 0;
 }
 
 /* career-guide --import-applications FILE.csv */
 static int
-run_import_applications (const char *path)
+run_import_applications (CliRequest *request)
 {
-  g_autoptr(CgLibrary) library = open_library_for_cli ();
+  const char *path = request->import_apps_path;
+  g_autoptr(CgLibrary) library = open_library_for_cli (request);
   g_auto(CgTrackerImportReport) report = { 0 };
   g_autoptr(GError) error = NULL;
 
@@ -355,17 +434,18 @@ run_import_applications (const char *path)
 
   if (!cg_tracker_import_csv (library, path, &report, &error))
     {
-      g_printerr (_("%s: refused: %s\n"), path, error->message);
+      g_string_append_printf (request->err, _("%s: refused: %s\n"), path, error->message);
       return 1;
     }
 
   for (guint i = 0; report.problems != NULL && i < report.problems->len; i++)
     {
       CgTrackerImportProblem *problem = g_ptr_array_index (report.problems, i);
-      g_printerr (_("%s: line %u: %s\n"), path, problem->line, problem->message);
+      g_string_append_printf (request->err, _("%s: line %u: %s\n"), path, problem->line,
+                              problem->message);
     }
-  g_print (_("%s: %u imported, %u refused\n"), path, report.imported,
-           report.problems ? report.problems->len : 0);
+  g_string_append_printf (request->out, _("%s: %u imported, %u refused\n"), path, report.imported,
+                          report.problems ? report.problems->len : 0);
 
   return report.problems != NULL && report.problems->len > 0 ? 1 : 0;
 }
@@ -373,19 +453,19 @@ run_import_applications (const char *path)
 /* career-guide --search QUERY: one result a line, "kind<TAB>title<TAB>where";
  * status 0 with results, 1 without, 2 when the library cannot be opened. */
 static int
-run_search (const char *query)
+run_search (CliRequest *request)
 {
-  g_autoptr(CgLibrary) library = open_library_for_cli ();
+  g_autoptr(CgLibrary) library = open_library_for_cli (request);
   g_autoptr(GPtrArray) results = NULL;
   g_autoptr(GError) error = NULL;
 
   if (library == NULL)
     return 2;
 
-  results = cg_search (cg_library_get_db (library), query, 20, &error);
+  results = cg_search (cg_library_get_db (library), request->search, 20, &error);
   if (results == NULL)
     {
-      g_printerr ("%s\n", error->message);
+      g_string_append_printf (request->err, "%s\n", error->message);
       return 2;
     }
 
@@ -395,35 +475,146 @@ run_search (const char *query)
       g_autofree char *where = cg_search_snippet_to_plain (r->where);
       g_autofree char *title = cg_search_snippet_to_plain (r->title);
 
-      g_print ("%s\t%s\t%s\n", cg_search_kind_to_string (r->kind), title, where);
+      g_string_append_printf (request->out, "%s\t%s\t%s\n", cg_search_kind_to_string (r->kind),
+                              title, where);
     }
 
   return results->len > 0 ? 0 : 1;
+}
+
+/* Runs @request with a library of its own, saying what it did in its out
+ * and err buffers and its status. */
+static void
+cli_run (CliRequest *request)
+{
+  if (request->search != NULL)
+    request->status = run_search (request);
+  else if (request->export_path != NULL)
+    request->status = run_export_applications (request);
+  else if (request->import_apps_path != NULL)
+    request->status = run_import_applications (request);
+  else
+    request->status = run_import (request);
+}
+
+static void
+cli_thread (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  g_autoptr(GMainContext) context = g_main_context_new ();
+
+  /* the library opened here would report its changes to this thread's
+   * main context, which nobody runs: the application's own library
+   * notices them, see cli_done_cb() */
+  g_main_context_push_thread_default (context);
+  cli_run (task_data);
+  g_main_context_pop_thread_default (context);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+cli_done_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  CgApplication *self = CG_APPLICATION (source);
+  g_autoptr(GApplicationCommandLine) cmdline = user_data;
+  CliRequest *request = g_task_get_task_data (G_TASK (result));
+
+  if (request->out->len > 0)
+    g_application_command_line_print (cmdline, "%s", request->out->str);
+  if (request->err->len > 0)
+    g_application_command_line_printerr (cmdline, "%s", request->err->str);
+  g_application_command_line_set_exit_status (cmdline, request->status);
+
+  if (self->library != NULL && cg_library_is_open (self->library))
+    cg_library_check_for_changes (self->library);
+
+  g_application_release (G_APPLICATION (self));
+  /* dropping @cmdline answers the caller, with the status */
+}
+
+/* A command line that reached the running instance: the window, or the
+ * work of one of the options above, off the main thread so that the window
+ * keeps answering. */
+static int
+cg_application_command_line (GApplication            *app,
+                             GApplicationCommandLine *cmdline)
+{
+  GVariantDict *options = g_application_command_line_get_options_dict (cmdline);
+  g_autoptr(CliRequest) request = NULL;
+  g_autoptr(GTask) task = NULL;
+
+  request = cli_request_new (options, g_application_command_line_get_cwd (cmdline));
+  if (request == NULL)
+    {
+      g_application_activate (app);
+      return 0;
+    }
+
+  if (!g_application_command_line_get_is_remote (cmdline))
+    {
+      /* started as the primary instance after all (another instance
+       * quit meanwhile): no need for a thread */
+      cli_run (request);
+      g_print ("%s", request->out->str);
+      g_printerr ("%s", request->err->str);
+      return request->status;
+    }
+
+  g_application_hold (app);
+  task = g_task_new (app, NULL, cli_done_cb, g_object_ref (cmdline));
+  g_task_set_source_tag (task, cg_application_command_line);
+  g_task_set_task_data (task, g_steal_pointer (&request), (GDestroyNotify) cli_request_free);
+  g_task_run_in_thread (task, cli_thread);
+  return 0;
+}
+
+/* Whether an instance of the application runs, on this session bus */
+static gboolean
+instance_running (GApplication *app)
+{
+  g_autoptr(GDBusConnection) bus = NULL;
+  g_autoptr(GVariant) reply = NULL;
+  gboolean owned = FALSE;
+
+  if (g_application_get_flags (app) & G_APPLICATION_NON_UNIQUE)
+    return FALSE;
+
+  bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  if (bus == NULL)
+    return FALSE;
+
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "NameHasOwner",
+                                       g_variant_new ("(s)", g_application_get_application_id (app)),
+                                       G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE, 5000,
+                                       NULL, NULL);
+  if (reply != NULL)
+    g_variant_get (reply, "(b)", &owned);
+
+  return owned;
 }
 
 static int
 cg_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)
 {
-  g_autofree const char **files = NULL;
-  const char *path = NULL;
+  g_autoptr(CliRequest) request = cli_request_new (options, NULL);
 
-  if (g_variant_dict_contains (options, "import"))
-    {
-      g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
-      return run_import ((char **) files);
-    }
+  if (request == NULL)
+    return -1;
 
-  if (g_variant_dict_lookup (options, "search", "&s", &path))
-    return run_search (path);
+  /* forwarded to the running instance: see cg_application_command_line() */
+  if (instance_running (app))
+    return -1;
 
-  if (g_variant_dict_lookup (options, "export-applications", "^&ay", &path))
-    return run_export_applications (path);
-
-  if (g_variant_dict_lookup (options, "import-applications", "^&ay", &path))
-    return run_import_applications (path);
-
-  return -1;
+  cli_run (request);
+  g_print ("%s", request->out->str);
+  g_printerr ("%s", request->err->str);
+  return request->status;
 }
 
 static void
@@ -432,6 +623,7 @@ cg_application_class_init (CgApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   app_class->handle_local_options = cg_application_handle_local_options;
+  app_class->command_line = cg_application_command_line;
   app_class->startup = cg_application_startup;
   app_class->activate = cg_application_activate;
   app_class->shutdown = cg_application_shutdown;

@@ -30,7 +30,8 @@
 #include "cg-application-card.h"
 #include "cg-application-editor.h"
 #include "cg-application-item.h"
-#include "cg-applications-page.h"
+#include "cg-applications-page-private.h"
+#include "cg-library-watch.h"
 #include "cg-stage.h"
 #include "cg-stages-dialog.h"
 #include "cg-tracker-stats-view.h"
@@ -60,6 +61,7 @@ struct _CgApplicationsPage
   GtkWidget            parent_instance;
 
   CgLibrary           *library;
+  CgLibraryWatch      *watch;
   GListModel          *stages;          /* CgStage, board order */
   GHashTable          *stage_positions; /* gint64 * -> position + 1 */
   GListStore          *store;           /* CgApplicationItem */
@@ -68,11 +70,13 @@ struct _CgApplicationsPage
   GtkSortListModel    *sorted;
   GtkSingleSelection  *selection;
   GHashTable          *due;             /* gint64 * -> DueInfo */
+  GArray              *due_ids;         /* gint64, the application of each row of due_list */
   GArray              *filter_stage_ids;
   GHashTable          *undo;            /* key -> UndoEntry */
   guint64              undo_counter;
   guint64              last_undo;
   GPtrArray           *columns;         /* the card boxes of the board, by stage */
+  GPtrArray           *column_heads;    /* ColumnHead of each of columns */
   char                *search_text;     /* casefolded */
   guint                due_count;
   guint                n_all;           /* applications in the library, archived included */
@@ -125,6 +129,16 @@ static void rebuild_board (CgApplicationsPage *self);
 
 /* Styles ------------------------------------------------------------------------ */
 
+/* the displays that have the page's style */
+static GSList *styled_displays;
+
+static void
+styled_display_gone_cb (gpointer  data,
+                        GObject  *where_the_object_was)
+{
+  styled_displays = g_slist_remove (styled_displays, where_the_object_was);
+}
+
 static void
 ensure_style (GtkWidget *widget)
 {
@@ -132,14 +146,15 @@ ensure_style (GtkWidget *widget)
   GtkIconTheme *theme;
   g_autoptr(GtkCssProvider) provider = NULL;
 
-  if (display == NULL || g_object_get_data (G_OBJECT (display), "cg-applications-style") != NULL)
+  if (display == NULL || g_slist_find (styled_displays, display) != NULL)
     return;
 
   provider = gtk_css_provider_new ();
   gtk_css_provider_load_from_resource (provider, RESOURCE_PREFIX "/cg-applications-page.css");
   gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  g_object_set_data (G_OBJECT (display), "cg-applications-style", GINT_TO_POINTER (TRUE));
+  styled_displays = g_slist_prepend (styled_displays, display);
+  g_object_weak_ref (G_OBJECT (display), styled_display_gone_cb, NULL);
 
   /* The application adds its icons itself; widget tests have no application. */
   theme = gtk_icon_theme_get_for_display (display);
@@ -261,6 +276,7 @@ fill_due_list (CgApplicationsPage *self,
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->due_list))) != NULL)
     gtk_list_box_remove (self->due_list, child);
+  g_array_set_size (self->due_ids, 0);
 
   for (guint i = 0; reminders != NULL && i < reminders->len; i++)
     {
@@ -283,9 +299,9 @@ fill_due_list (CgApplicationsPage *self,
       gtk_widget_set_margin_top (box, 4);
       gtk_widget_set_margin_bottom (box, 4);
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-      g_object_set_data (G_OBJECT (row), "application", GSIZE_TO_POINTER ((gsize) r->application));
       gtk_accessible_update_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
                                       title_label, line_label, NULL, -1);
+      g_array_append_val (self->due_ids, r->application);
       gtk_list_box_append (self->due_list, row);
     }
 }
@@ -595,6 +611,9 @@ reload (CgApplicationsPage *self)
     return;
 
   save_editor (self);
+  /* what the editor just saved is read below */
+  if (self->watch != NULL)
+    cg_library_watch_mark_fresh (self->watch);
   read_stages (self);
   fill_filter_choices (self);
   refresh_due (self);
@@ -641,6 +660,8 @@ refresh_item (CgApplicationsPage *self,
   g_autoptr(CgApplicationDetails) details = cg_tracker_get_application (self->library, id, NULL);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
 
+  if (self->watch != NULL)
+    cg_library_watch_mark_fresh (self->watch);
   refresh_due (self);
   for (guint i = 0; i < n; i++)
     {
@@ -722,15 +743,42 @@ card_menu (CgApplicationsPage *self,
   return G_MENU_MODEL (menu);
 }
 
-static gboolean
-column_drop_cb (GtkDropTarget      *target,
-                const GValue       *value,
-                double              x,
-                double              y,
-                CgApplicationsPage *self)
+/* What a board column's header shows */
+typedef struct {
+  GtkWidget *count_label;
+  char      *stage_name;
+} ColumnHead;
+
+static void
+column_head_free (ColumnHead *head)
 {
+  g_free (head->stage_name);
+  g_free (head);
+}
+
+/* What a drop on a board column needs */
+typedef struct {
+  CgApplicationsPage *self;
+  gint64              stage_id;
+} ColumnDrop;
+
+static void
+column_drop_free (gpointer  data,
+                  GClosure *closure)
+{
+  g_free (data);
+}
+
+static gboolean
+column_drop_cb (GtkDropTarget *target,
+                const GValue  *value,
+                double         x,
+                double         y,
+                ColumnDrop    *drop)
+{
+  CgApplicationsPage *self = drop->self;
   CgApplicationItem *item;
-  gint64 stage_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (target), "stage-id"));
+  gint64 stage_id = drop->stage_id;
 
   if (!G_VALUE_HOLDS (value, CG_TYPE_APPLICATION_ITEM) || (item = g_value_get_object (value)) == NULL)
     return FALSE;
@@ -745,7 +793,8 @@ column_drop_cb (GtkDropTarget      *target,
 static GtkWidget *
 new_column (CgApplicationsPage *self,
             CgStage            *stage,
-            GtkWidget         **cards)
+            GtkWidget         **cards,
+            ColumnHead        **head)
 {
   GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -753,6 +802,7 @@ new_column (CgApplicationsPage *self,
   GtkWidget *count = gtk_label_new (NULL);
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkDropTarget *target = gtk_drop_target_new (CG_TYPE_APPLICATION_ITEM, GDK_ACTION_MOVE);
+  ColumnDrop *drop = g_new0 (ColumnDrop, 1);
 
   gtk_widget_add_css_class (column, "cg-board-column");
   gtk_widget_set_size_request (column, 264, -1);
@@ -786,17 +836,18 @@ new_column (CgApplicationsPage *self,
   gtk_widget_set_margin_top (*cards, 2);
   gtk_widget_set_margin_bottom (*cards, 8);
   gtk_widget_set_valign (*cards, GTK_ALIGN_START);
-  g_object_set_data (G_OBJECT (*cards), "count-label", count);
-  g_object_set_data_full (G_OBJECT (*cards), "stage-name", g_strdup (cg_stage_get_name (stage)), g_free);
-  g_object_set_data (G_OBJECT (*cards), "stage-id", GSIZE_TO_POINTER ((gsize) cg_stage_get_id (stage)));
+  *head = g_new0 (ColumnHead, 1);
+  (*head)->count_label = count;
+  (*head)->stage_name = g_strdup (cg_stage_get_name (stage));
 
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_widget_set_vexpand (scroller, TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), *cards);
   gtk_box_append (GTK_BOX (column), scroller);
 
-  g_object_set_data (G_OBJECT (target), "stage-id", GSIZE_TO_POINTER ((gsize) cg_stage_get_id (stage)));
-  g_signal_connect (target, "drop", G_CALLBACK (column_drop_cb), self);
+  drop->self = self;
+  drop->stage_id = cg_stage_get_id (stage);
+  g_signal_connect_data (target, "drop", G_CALLBACK (column_drop_cb), drop, column_drop_free, 0);
   gtk_widget_add_controller (column, GTK_EVENT_CONTROLLER (target));
 
   return column;
@@ -830,6 +881,7 @@ rebuild_board (CgApplicationsPage *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->board_box))) != NULL)
     gtk_box_remove (self->board_box, child);
   g_ptr_array_set_size (self->columns, 0);
+  g_ptr_array_set_size (self->column_heads, 0);
 
   if (self->stages == NULL)
     return;
@@ -838,9 +890,11 @@ rebuild_board (CgApplicationsPage *self)
     {
       g_autoptr(CgStage) stage = g_list_model_get_item (self->stages, i);
       GtkWidget *cards;
+      ColumnHead *head;
 
-      gtk_box_append (self->board_box, new_column (self, stage, &cards));
+      gtk_box_append (self->board_box, new_column (self, stage, &cards, &head));
       g_ptr_array_add (self->columns, cards);
+      g_ptr_array_add (self->column_heads, head);
     }
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
@@ -865,6 +919,7 @@ rebuild_board (CgApplicationsPage *self)
   for (guint i = 0; i < self->columns->len; i++)
     {
       GtkWidget *cards = g_ptr_array_index (self->columns, i);
+      ColumnHead *head = g_ptr_array_index (self->column_heads, i);
       guint count = 0;
       g_autofree char *text = NULL;
       g_autofree char *label = NULL;
@@ -872,9 +927,9 @@ rebuild_board (CgApplicationsPage *self)
       for (child = gtk_widget_get_first_child (cards); child; child = gtk_widget_get_next_sibling (child))
         count++;
       text = g_strdup_printf ("%u", count);
-      gtk_label_set_label (g_object_get_data (G_OBJECT (cards), "count-label"), text);
+      gtk_label_set_label (GTK_LABEL (head->count_label), text);
       label = g_strdup_printf (ngettext ("%s, %u application", "%s, %u applications", count),
-                               (const char *) g_object_get_data (G_OBJECT (cards), "stage-name"), count);
+                               head->stage_name, count);
       gtk_accessible_update_property (GTK_ACCESSIBLE (cards), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 
       if (count == 0)
@@ -1267,7 +1322,9 @@ static void
 due_row_activated_cb (CgApplicationsPage *self,
                       GtkListBoxRow      *row)
 {
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "application"));
+  int index = gtk_list_box_row_get_index (row);
+  gint64 id = index >= 0 && (guint) index < self->due_ids->len
+              ? g_array_index (self->due_ids, gint64, index) : 0;
 
   gtk_popover_popdown (self->due_popover);
   cg_applications_page_open_application (self, id);
@@ -1351,7 +1408,8 @@ static void
 toast_dismissed_cb (AdwToast           *toast,
                     CgApplicationsPage *self)
 {
-  guint64 key = *(guint64 *) g_object_get_data (G_OBJECT (toast), "undo-key");
+  /* the toast's Undo button carries the key */
+  guint64 key = g_variant_get_uint64 (adw_toast_get_action_target_value (toast));
 
   if (self->undo != NULL)
     g_hash_table_remove (self->undo, &key);
@@ -1369,7 +1427,6 @@ add_undo_toast (CgApplicationsPage *self,
   self->last_undo = *key;
   g_hash_table_insert (self->undo, key, entry);
 
-  g_object_set_data_full (G_OBJECT (toast), "undo-key", g_memdup2 (key, sizeof *key), g_free);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "applications.undo");
   adw_toast_set_action_target_value (toast, g_variant_new_uint64 (*key));
@@ -1527,19 +1584,28 @@ focus_search_action_cb (GtkWidget  *widget,
 
 /* Add ------------------------------------------------------------------------------ */
 
+/* Shared by the Add dialog and the "Already Tracked" dialog it may open
+ * (reference counted: each dialog's response handler holds one) */
 typedef struct {
   CgApplicationsPage *self;
   GtkWidget          *entries[4];
   char               *values[4];
+  gint64              existing;   /* the application already tracked */
 } AddData;
 
 static void
-add_data_free (AddData *data)
+add_data_clear (AddData *data)
 {
   g_object_unref (data->self);
   for (guint i = 0; i < G_N_ELEMENTS (data->values); i++)
     g_free (data->values[i]);
-  g_free (data);
+}
+
+static void
+add_data_release (gpointer  data,
+                  GClosure *closure)
+{
+  g_rc_box_release_full (data, (GDestroyNotify) add_data_clear);
 }
 
 static void
@@ -1564,10 +1630,8 @@ duplicate_response_cb (AdwMessageDialog *dialog,
                        const char       *response,
                        AddData          *data)
 {
-  gint64 existing = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "existing"));
-
   if (g_str_equal (response, "open"))
-    cg_applications_page_open_application (data->self, existing);
+    cg_applications_page_open_application (data->self, data->existing);
   else if (g_str_equal (response, "add"))
     create_application (data->self, data);
 }
@@ -1605,11 +1669,10 @@ add_response_cb (AdwMessageDialog *dialog,
       adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (again), "open", ADW_RESPONSE_SUGGESTED);
       adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (again), "open");
       adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (again), "cancel");
-      g_object_set_data (G_OBJECT (again), "existing", GSIZE_TO_POINTER ((gsize) existing));
-      /* the second dialog takes over the data */
-      g_object_steal_data (G_OBJECT (dialog), "add-data");
-      g_object_set_data_full (G_OBJECT (again), "add-data", data, (GDestroyNotify) add_data_free);
-      g_signal_connect (again, "response", G_CALLBACK (duplicate_response_cb), data);
+      data->existing = existing;
+      /* the second dialog shares the data */
+      g_signal_connect_data (again, "response", G_CALLBACK (duplicate_response_cb),
+                             g_rc_box_acquire (data), add_data_release, 0);
       gtk_window_present (GTK_WINDOW (again));
       return;
     }
@@ -1645,7 +1708,7 @@ add_action_cb (GtkWidget  *widget,
   list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
-  data = g_new0 (AddData, 1);
+  data = g_rc_box_new0 (AddData);
   data->self = g_object_ref (self);
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
     {
@@ -1663,8 +1726,7 @@ add_action_cb (GtkWidget  *widget,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add", FALSE);
   g_signal_connect (data->entries[0], "changed", G_CALLBACK (add_title_changed_cb), dialog);
-  g_object_set_data_full (G_OBJECT (dialog), "add-data", data, (GDestroyNotify) add_data_free);
-  g_signal_connect (dialog, "response", G_CALLBACK (add_response_cb), data);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (add_response_cb), data, add_data_release, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (data->entries[0]);
 }
@@ -1811,8 +1873,13 @@ export_response_cb (GtkNativeDialog    *dialog,
       GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (dialog));
       g_autofree char *with_extension = NULL;
       g_autoptr(GFile) folder = g_file_get_parent (chosen);
+      g_autoptr(GListModel) filters = gtk_file_chooser_get_filters (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GtkFileFilter) json_filter = NULL;
 
-      json = filter != NULL && g_object_get_data (G_OBJECT (filter), "json") != NULL;
+      /* the filters are CSV, then JSON */
+      if (g_list_model_get_n_items (filters) > 1)
+        json_filter = g_list_model_get_item (filters, 1);
+      json = filter != NULL && filter == json_filter;
       with_extension = g_strconcat (name, json ? ".json" : ".csv", NULL);
       file = g_file_get_child (folder, with_extension);
       g_free (name);
@@ -1869,7 +1936,7 @@ export_action_cb (GtkWidget  *widget,
   gtk_file_filter_add_pattern (csv, "*.csv");
   gtk_file_filter_set_name (json, _("JSON (.json)"));
   gtk_file_filter_add_pattern (json, "*.json");
-  g_object_set_data (G_OBJECT (json), "json", GINT_TO_POINTER (TRUE));
+  /* (the response tells JSON by its place, after CSV) */
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), csv);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), json);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("applications.csv"));
@@ -1907,6 +1974,7 @@ cg_applications_page_dispose (GObject *object)
 {
   CgApplicationsPage *self = CG_APPLICATIONS_PAGE (object);
 
+  g_clear_object (&self->watch);
   /* never lose a keystroke */
   if (self->editor != NULL)
     {
@@ -1933,6 +2001,8 @@ cg_applications_page_dispose (GObject *object)
   g_clear_pointer (&self->undo, g_hash_table_unref);
   g_clear_pointer (&self->filter_stage_ids, g_array_unref);
   g_clear_pointer (&self->columns, g_ptr_array_unref);
+  g_clear_pointer (&self->column_heads, g_ptr_array_unref);
+  g_clear_pointer (&self->due_ids, g_array_unref);
   g_clear_pointer (&self->search_text, g_free);
 
   G_OBJECT_CLASS (cg_applications_page_parent_class)->dispose (object);
@@ -2081,6 +2151,8 @@ cg_applications_page_init (CgApplicationsPage *self)
   self->undo = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) undo_entry_free);
   self->filter_stage_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->columns = g_ptr_array_new ();
+  self->column_heads = g_ptr_array_new_with_free_func ((GDestroyNotify) column_head_free);
+  self->due_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   self->store = g_list_store_new (CG_TYPE_APPLICATION_ITEM);
   self->search_filter = gtk_custom_filter_new (search_filter_func, self, NULL);
@@ -2109,6 +2181,13 @@ cg_applications_page_set_library (CgApplicationsPage *self,
   if (self->library != NULL)
     save_editor (self);
   g_set_object (&self->library, library);
+  g_clear_object (&self->watch);
+  if (library != NULL)
+    self->watch = cg_library_watch_new (GTK_WIDGET (self), library,
+                                        CG_LIBRARY_CHANGE_APPLICATIONS | CG_LIBRARY_CHANGE_STAGES |
+                                        CG_LIBRARY_CHANGE_CONTACTS | CG_LIBRARY_CHANGE_INTERVIEWS |
+                                        CG_LIBRARY_CHANGE_TAGS,
+                                        (CgLibraryWatchFunc) cg_applications_page_reload);
   cg_application_editor_set_library (self->editor, library);
   reload (self);
 }

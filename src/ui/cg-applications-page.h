@@ -22,17 +22,10 @@ void       cg_applications_page_set_library      (CgApplicationsPage  *self,
 void       cg_applications_page_reload           (CgApplicationsPage  *self);
 void       cg_applications_page_open_application (CgApplicationsPage  *self,
                                                   gint64               id);
-guint      cg_applications_page_get_due_count    (CgApplicationsPage  *self);
 gboolean   cg_applications_page_save_pending     (CgApplicationsPage  *self,
                                                   GError             **error);
 
-/* For the window and the tests. */
+/* For the window. */
 void                 cg_applications_page_focus_search (CgApplicationsPage *self);
-CgApplicationEditor *cg_applications_page_get_editor   (CgApplicationsPage *self);
-GtkWidget           *cg_applications_page_get_card     (CgApplicationsPage *self,
-                                                        gint64              id);
-GtkWidget           *cg_applications_page_get_column   (CgApplicationsPage *self,
-                                                        guint               position);
-GListModel          *cg_applications_page_get_model    (CgApplicationsPage *self);
 
 G_END_DECLS

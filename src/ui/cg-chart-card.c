@@ -14,7 +14,7 @@
 
 #include <glib/gi18n.h>
 
-#include "cg-chart-card.h"
+#include "cg-chart-card-private.h"
 
 struct _CgChartCard
 {

@@ -16,11 +16,7 @@ G_DECLARE_FINAL_TYPE (CgChartCard, cg_chart_card, CG, CHART_CARD, GtkWidget)
 
 GtkWidget  *cg_chart_card_new            (CgChartKind  kind);
 CgChart    *cg_chart_card_get_chart      (CgChartCard *self);
-const char *cg_chart_card_get_subtitle   (CgChartCard *self);
 void        cg_chart_card_set_subtitle   (CgChartCard *self,
                                           const char  *subtitle);
-gboolean    cg_chart_card_get_show_table (CgChartCard *self);
-void        cg_chart_card_set_show_table (CgChartCard *self,
-                                          gboolean     show_table);
 
 G_END_DECLS

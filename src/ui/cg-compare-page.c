@@ -5,9 +5,9 @@
  * Two to four roles as columns, aspects as rows: the written aspects of
  * each role, then figures computed from the open postings (in a region,
  * if one is picked). The written rows come from the main connection at
- * once (a few primary-key reads); the figures scan postings, so they are
- * computed on a worker thread with a read-only connection of its own and
- * added when they are ready, a spinner turning meanwhile. A newer request
+ * once (a few primary-key reads); the figures scan postings, so the core
+ * computes them on a worker thread (cg_compare_compute_figures_async()) and
+ * they are added when they are ready, a spinner turning meanwhile. A newer request
  * cancels the older one, which stops SQLite through its progress handler.
  *
  * Layout: the aspect names are the first column of every row, so they
@@ -26,9 +26,10 @@
 
 #include <glib/gi18n.h>
 
-#include "cg-compare-page.h"
-#include "cg-db.h"
+#include "cg-compare-page-private.h"
+#include "cg-library-watch.h"
 #include "cg-drop-down.h"
+#include "cg-role-reading.h"
 #include "cg-role.h"
 
 #define MIN_ROLES 2
@@ -41,6 +42,7 @@ struct _CgComparePage
   GtkWidget         parent_instance;
 
   CgLibrary        *library;
+  CgLibraryWatch   *watch;
   GListModel       *roles;          /* of CgRole, in the library's order */
   GtkStringList    *role_names;     /* the same, for the pickers */
   GPtrArray        *slugs;          /* the compared roles, char * */
@@ -222,9 +224,13 @@ picker_changed_cb (GtkDropDown   *dropdown,
                    GParamSpec    *pspec,
                    CgComparePage *self)
 {
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dropdown), "index"));
+  guint index = 0;
   g_autoptr(CgRole) role = NULL;
   const char *slug;
+
+  /* which picker this is */
+  while (index < CG_COMPARE_MAX_ROLES && self->picker_dropdowns[index] != dropdown)
+    index++;
 
   if (self->updating || index >= self->slugs->len)
     return;
@@ -282,7 +288,6 @@ create_pickers (CgComparePage *self)
       gtk_widget_set_hexpand (dropdown, TRUE);
       gtk_widget_set_tooltip_text (dropdown, label);
       gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-      g_object_set_data (G_OBJECT (dropdown), "index", GUINT_TO_POINTER (i));
       g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (picker_changed_cb), self, 0);
 
       gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu), "view-more-symbolic");
@@ -405,41 +410,28 @@ static GMenuModel *
 guides_menu (CgComparePage *self,
              const char    *slug)
 {
-  sqlite3 *db = cg_library_get_db (self->library);
   g_autoptr(GMenu) guides = g_menu_new ();
   g_autoptr(GMenu) questions = g_menu_new ();
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) role_guides = cg_role_list_guides (self->library, slug);
+  g_auto(GStrv) role_questions = cg_role_list_questions (self->library, slug);
   GMenu *menu = g_menu_new ();
 
-  /* the guides and questions tables are small: the main connection is fine */
-  stmt = cg_db_prepare (db, "SELECT slug, title FROM guides"
-                            " WHERE instr (char(10) || roles || char(10), char(10) || ? || char(10)) > 0"
-                            " ORDER BY title", NULL);
-  if (stmt != NULL)
+  for (guint i = 0; i < role_guides->len; i++)
     {
-      cg_db_bind_text (stmt, 1, slug);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          g_autofree char *uri = g_strconcat ("guide:", cg_db_column_text (stmt, 0), NULL);
-          g_autoptr(GMenuItem) item = g_menu_item_new (cg_db_column_text (stmt, 1), NULL);
+      const CgRoleGuide *guide = g_ptr_array_index (role_guides, i);
+      g_autofree char *uri = g_strconcat ("guide:", guide->slug, NULL);
+      g_autoptr(GMenuItem) item = g_menu_item_new (guide->title, NULL);
 
-          g_menu_item_set_action_and_target_value (item, "win.open-link", g_variant_new_string (uri));
-          g_menu_append_item (guides, item);
-        }
-      g_clear_pointer (&stmt, sqlite3_finalize);
+      g_menu_item_set_action_and_target_value (item, "win.open-link", g_variant_new_string (uri));
+      g_menu_append_item (guides, item);
     }
 
-  stmt = cg_db_prepare (db, "SELECT question FROM faq WHERE role = ? ORDER BY position, question", NULL);
-  if (stmt != NULL)
+  for (guint i = 0; role_questions[i] != NULL; i++)
     {
-      cg_db_bind_text (stmt, 1, slug);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          g_autoptr(GMenuItem) item = g_menu_item_new (cg_db_column_text (stmt, 0), NULL);
+      g_autoptr(GMenuItem) item = g_menu_item_new (role_questions[i], NULL);
 
-          g_menu_item_set_action_and_target_value (item, "win.show-page", g_variant_new_string ("faq"));
-          g_menu_append_item (questions, item);
-        }
+      g_menu_item_set_action_and_target_value (item, "win.show-page", g_variant_new_string ("faq"));
+      g_menu_append_item (questions, item);
     }
 
   if (g_menu_model_get_n_items (G_MENU_MODEL (guides)) > 0)
@@ -720,81 +712,25 @@ render (CgComparePage *self)
   gtk_stack_set_visible_child_name (self->content_stack, "table");
 }
 
-/* The live figures, off the main thread */
+/* The live figures, computed by the core off the main thread */
 
 typedef struct {
-  char      *path;
-  char     **slugs;
-  char      *region;
-  char      *today;
-  guint      generation;
+  CgComparePage *self;
+  char          *region;
+  char          *today;
+  guint          generation;
 } FiguresRequest;
 
 static void
 figures_request_free (FiguresRequest *request)
 {
-  g_free (request->path);
-  g_strfreev (request->slugs);
+  g_object_unref (request->self);
   g_free (request->region);
   g_free (request->today);
   g_free (request);
 }
 
-static void
-figures_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  FiguresRequest *request = task_data;
-  g_autoptr(GError) error = NULL;
-  GPtrArray *figures = NULL;
-  sqlite3 *db;
-
-  db = cg_db_open_worker (request->path, cancellable, &error);
-  if (db != NULL)
-    {
-      figures = cg_compare_compute_figures (db, (const char * const *) request->slugs,
-                                            request->region, request->today, &error);
-      cg_db_close (db);
-    }
-
-  if (figures == NULL)
-    {
-      if (g_cancellable_is_cancelled (cancellable))
-        g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s", _("Cancelled"));
-      else
-        g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  g_task_return_pointer (task, figures, (GDestroyNotify) g_ptr_array_unref);
-}
-
-/* The regions the postings name, for the drop-down: a scan of every
- * posting, in a task of its own so that the figures do not wait for it. */
-static void
-regions_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  g_autoptr(GError) error = NULL;
-  char **regions = NULL;
-  sqlite3 *db;
-
-  db = cg_db_open_worker (task_data, cancellable, &error);
-  if (db != NULL)
-    {
-      regions = cg_stats_list_regions (db, &error);
-      cg_db_close (db);
-    }
-
-  if (regions == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, regions, (GDestroyNotify) g_strfreev);
-}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FiguresRequest, figures_request_free)
 
 static void
 set_regions (CgComparePage *self,
@@ -829,10 +765,10 @@ figures_done_cb (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  CgComparePage *self = CG_COMPARE_PAGE (source);
-  FiguresRequest *request = g_task_get_task_data (G_TASK (result));
+  g_autoptr(FiguresRequest) request = user_data;
+  CgComparePage *self = request->self;
   g_autoptr(GError) error = NULL;
-  GPtrArray *figures = g_task_propagate_pointer (G_TASK (result), &error);
+  GPtrArray *figures = cg_compare_compute_figures_finish (CG_LIBRARY (source), result, &error);
 
   /* a newer request is on its way: this answer is stale */
   if (request->generation != self->generation || self->comparison == NULL)
@@ -859,8 +795,9 @@ regions_done_cb (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
+  g_autoptr(CgComparePage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) regions = g_task_propagate_pointer (G_TASK (result), &error);
+  g_auto(GStrv) regions = cg_stats_list_regions_finish (CG_LIBRARY (source), result, &error);
 
   if (regions == NULL)
     {
@@ -869,14 +806,12 @@ regions_done_cb (GObject      *source,
       return;
     }
 
-  set_regions (CG_COMPARE_PAGE (source), regions);
+  set_regions (self, regions);
 }
 
 static void
 start_regions (CgComparePage *self)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_cancellable_cancel (self->regions_cancellable);
   g_clear_object (&self->regions_cancellable);
 
@@ -884,18 +819,14 @@ start_regions (CgComparePage *self)
     return;
 
   self->regions_cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->regions_cancellable, regions_done_cb, NULL);
-  g_task_set_source_tag (task, start_regions);
-  g_task_set_task_data (task, g_strdup (cg_library_get_path (self->library)), g_free);
   /* cancelled (a newer list is coming, or the page is gone): no answer */
-  g_task_set_return_on_cancel (task, TRUE);
-  g_task_run_in_thread (task, regions_thread);
+  cg_stats_list_regions_async (self->library, self->regions_cancellable, regions_done_cb,
+                               g_object_ref (self));
 }
 
 static void
 start_figures (CgComparePage *self)
 {
-  g_autoptr(GTask) task = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   FiguresRequest *request;
 
@@ -910,20 +841,17 @@ start_figures (CgComparePage *self)
 
   self->cancellable = g_cancellable_new ();
   request = g_new0 (FiguresRequest, 1);
-  request->path = g_strdup (cg_library_get_path (self->library));
-  request->slugs = g_strdupv ((char **) cg_comparison_get_slugs (self->comparison));
+  request->self = g_object_ref (self);
   request->region = g_strdup (self->region);
   request->today = g_date_time_format (now, "%Y-%m-%d");
   request->generation = ++self->generation;
 
   set_loading (self, TRUE);
 
-  task = g_task_new (self, self->cancellable, figures_done_cb, NULL);
-  g_task_set_source_tag (task, start_figures);
-  g_task_set_task_data (task, request, (GDestroyNotify) figures_request_free);
   /* stale answers are dropped by figures_done_cb by their generation */
-  g_task_set_return_on_cancel (task, FALSE);
-  g_task_run_in_thread (task, figures_thread);
+  cg_compare_compute_figures_async (self->library, cg_comparison_get_slugs (self->comparison),
+                                    request->region, request->today, self->cancellable,
+                                    figures_done_cb, request);
 }
 
 /* The written rows now, the figures when they are ready. */
@@ -938,8 +866,9 @@ rebuild (CgComparePage *self)
   if (self->library != NULL && cg_library_is_open (self->library) && self->slugs->len > 0)
     {
       g_ptr_array_add (self->slugs, NULL);
-      self->comparison = cg_comparison_new (cg_library_get_db (self->library),
-                                            (const char * const *) self->slugs->pdata, &error);
+      self->comparison = cg_comparison_new_for_library (self->library,
+                                                        (const char * const *) self->slugs->pdata,
+                                                        &error);
       g_ptr_array_set_size (self->slugs, self->slugs->len - 1);
       if (self->comparison == NULL)
         g_warning ("Cannot compare the roles: %s", error->message);
@@ -1113,14 +1042,14 @@ export_written_cb (GObject      *source,
 }
 
 static void
-export_response_cb (GtkNativeDialog *dialog,
-                    int              response,
-                    CgComparePage   *self)
+export_response (GtkNativeDialog *dialog,
+                 int              response,
+                 CgComparePage   *self,
+                 gboolean         csv)
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      gboolean csv = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "csv"));
       char *text = cg_compare_page_dup_export (self, csv);
 
       if (file != NULL && text != NULL)
@@ -1135,6 +1064,22 @@ export_response_cb (GtkNativeDialog *dialog,
     }
 
   g_object_unref (dialog);
+}
+
+static void
+export_markdown_response_cb (GtkNativeDialog *dialog,
+                             int              response,
+                             CgComparePage   *self)
+{
+  export_response (dialog, response, self, FALSE);
+}
+
+static void
+export_csv_response_cb (GtkNativeDialog *dialog,
+                        int              response,
+                        CgComparePage   *self)
+{
+  export_response (dialog, response, self, TRUE);
 }
 
 static void
@@ -1172,9 +1117,10 @@ export_action_cb (GtkWidget  *widget,
       gtk_file_filter_add_pattern (filter, "*.md");
     }
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  g_object_set_data (G_OBJECT (dialog), "csv", GINT_TO_POINTER (csv));
 
-  g_signal_connect_object (dialog, "response", G_CALLBACK (export_response_cb), self, 0);
+  g_signal_connect_object (dialog, "response",
+                           csv ? G_CALLBACK (export_csv_response_cb) : G_CALLBACK (export_markdown_response_cb),
+                           self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
@@ -1261,6 +1207,7 @@ cg_compare_page_dispose (GObject *object)
 {
   CgComparePage *self = CG_COMPARE_PAGE (object);
 
+  g_clear_object (&self->watch);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_cancellable_cancel (self->regions_cancellable);
@@ -1416,6 +1363,8 @@ cg_compare_page_reload (CgComparePage *self)
 
   g_return_if_fail (CG_IS_COMPARE_PAGE (self));
 
+  if (self->watch != NULL)
+    cg_library_watch_mark_fresh (self->watch);
   g_clear_object (&self->roles);
   g_clear_object (&self->role_names);
 
@@ -1453,6 +1402,12 @@ cg_compare_page_set_library (CgComparePage *self,
   g_return_if_fail (library == NULL || CG_IS_LIBRARY (library));
 
   g_set_object (&self->library, library);
+  g_clear_object (&self->watch);
+  if (library != NULL)
+    self->watch = cg_library_watch_new (GTK_WIDGET (self), library,
+                                        CG_LIBRARY_CHANGE_ROLES | CG_LIBRARY_CHANGE_JOBS |
+                                        CG_LIBRARY_CHANGE_GUIDES | CG_LIBRARY_CHANGE_FAQ,
+                                        (CgLibraryWatchFunc) cg_compare_page_reload);
   cg_compare_page_reload (self);
 }
 

@@ -3,9 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The whole FAQ is one page in the reader: topics as headings, questions
- * as <details> that open in place. The page is built on a worker thread
- * with its own read connection, because the live answers count postings,
- * and there may be a million of them.
+ * as <details> that open in place. The questions are built by the core
+ * on a worker thread (cg_faq_build_html_async()), because the live answers
+ * count postings, and there may be a million of them.
  */
 #define G_LOG_DOMAIN "cg-faq-page"
 
@@ -13,8 +13,8 @@
 
 #include <glib/gi18n.h>
 
-#include "cg-db.h"
-#include "cg-faq-page.h"
+#include "cg-faq-page-private.h"
+#include "cg-library-watch.h"
 #include "cg-faq.h"
 #include "cg-markdown.h"
 
@@ -23,6 +23,7 @@ struct _CgFaqPage
   GtkWidget       parent_instance;
 
   CgLibrary      *library;
+  CgLibraryWatch *watch;
   GCancellable   *cancellable;
   GtkBox         *box;
   GtkSearchEntry *search_entry;
@@ -34,65 +35,24 @@ struct _CgFaqPage
 
 G_DEFINE_FINAL_TYPE (CgFaqPage, cg_faq_page, GTK_TYPE_WIDGET)
 
-typedef struct {
-  char  *path;
-  char  *text;
-  char  *today;
-  guint  n_shown;
-} BuildData;
-
-static void
-build_data_free (BuildData *data)
+/* The questions as a page of the reader, under their heading. */
+static char *
+wrap_page (const char *questions,
+           guint       n_shown)
 {
-  g_free (data->path);
-  g_free (data->text);
-  g_free (data->today);
-  g_free (data);
-}
-
-static void
-build_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  BuildData *data = task_data;
-  g_autoptr(GError) error = NULL;
   g_autofree char *body = NULL;
-  g_autofree char *html = NULL;
-  sqlite3 *db = cg_db_open_worker (data->path, cancellable, &error);
 
-  if (db == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  body = cg_faq_build_html (db, data->text, data->today, &data->n_shown, &error);
-  cg_db_close (db);
-  if (body == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  if (data->n_shown == 0)
-    {
-      g_free (body);
-      body = g_markup_printf_escaped ("<h1>%s</h1><p>%s</p>", _("No Matching Questions"),
-                                      _("Try other words."));
-    }
+  if (n_shown == 0)
+    body = g_markup_printf_escaped ("<h1>%s</h1><p>%s</p>", _("No Matching Questions"),
+                                    _("Try other words."));
   else
     {
       g_autofree char *heading = g_markup_printf_escaped ("<h1>%s</h1>\n", _("Questions and Answers"));
-      g_autofree char *joined = g_strconcat (heading, body, NULL);
 
-      g_free (body);
-      body = g_steal_pointer (&joined);
+      body = g_strconcat (heading, questions, NULL);
     }
 
-  html = cg_markdown_page (_("Questions and Answers"), body, NULL);
-  g_task_return_pointer (task, g_steal_pointer (&html), g_free);
+  return cg_markdown_page (_("Questions and Answers"), body, NULL);
 }
 
 static void
@@ -100,13 +60,15 @@ build_done_cb (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  CgFaqPage *self = CG_FAQ_PAGE (source);
-  BuildData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(CgFaqPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *html = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autofree char *questions = NULL;
+  g_autofree char *html = NULL;
   g_autofree char *count = NULL;
+  guint n_shown;
 
-  if (html == NULL)
+  questions = cg_faq_build_html_finish (CG_LIBRARY (source), result, &n_shown, &error);
+  if (questions == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
@@ -119,7 +81,8 @@ build_done_cb (GObject      *source,
       return;
     }
 
-  self->n_shown = data->n_shown;
+  html = wrap_page (questions, n_shown);
+  self->n_shown = n_shown;
   count = g_strdup_printf (ngettext ("%u question", "%u questions", self->n_shown), self->n_shown);
   gtk_label_set_label (self->count_label, count);
   cg_reader_view_load_page (self->reader, html, CG_READER_SCHEME ":///faq/");
@@ -128,9 +91,8 @@ build_done_cb (GObject      *source,
 static void
 rebuild (CgFaqPage *self)
 {
-  g_autoptr(GTask) task = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  BuildData *data;
+  g_autofree char *today = NULL;
 
   if (self->library == NULL || !cg_library_is_open (self->library))
     return;
@@ -139,14 +101,9 @@ rebuild (CgFaqPage *self)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
-  data = g_new0 (BuildData, 1);
-  data->path = g_strdup (cg_library_get_path (self->library));
-  data->text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  data->today = g_date_time_format (now, "%Y-%m-%d");
-
-  task = g_task_new (self, self->cancellable, build_done_cb, NULL);
-  g_task_set_task_data (task, data, (GDestroyNotify) build_data_free);
-  g_task_run_in_thread (task, build_thread);
+  today = g_date_time_format (now, "%Y-%m-%d");
+  cg_faq_build_html_async (self->library, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
+                           today, self->cancellable, build_done_cb, g_object_ref (self));
 }
 
 static void
@@ -177,6 +134,7 @@ cg_faq_page_dispose (GObject *object)
 {
   CgFaqPage *self = CG_FAQ_PAGE (object);
 
+  g_clear_object (&self->watch);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   if (self->box != NULL)
@@ -249,6 +207,11 @@ cg_faq_page_set_library (CgFaqPage *self,
   g_return_if_fail (CG_IS_FAQ_PAGE (self));
 
   g_set_object (&self->library, library);
+  g_clear_object (&self->watch);
+  if (library != NULL)
+    self->watch = cg_library_watch_new (GTK_WIDGET (self), library,
+                                        CG_LIBRARY_CHANGE_FAQ,
+                                        (CgLibraryWatchFunc) cg_faq_page_reload);
   rebuild (self);
 }
 
@@ -257,6 +220,8 @@ cg_faq_page_reload (CgFaqPage *self)
 {
   g_return_if_fail (CG_IS_FAQ_PAGE (self));
 
+  if (self->watch != NULL)
+    cg_library_watch_mark_fresh (self->watch);
   rebuild (self);
 }
 

@@ -19,10 +19,6 @@ GtkWidget    *cg_faq_page_new         (void);
 void          cg_faq_page_set_library (CgFaqPage   *self,
                                        CgLibrary   *library);
 void          cg_faq_page_reload      (CgFaqPage   *self);
-void          cg_faq_page_search      (CgFaqPage   *self,
-                                       const char  *text);
-CgReaderView *cg_faq_page_get_reader  (CgFaqPage   *self);
-guint         cg_faq_page_get_n_shown (CgFaqPage   *self);
 void          cg_faq_page_show_entry  (CgFaqPage   *self,
                                        const char  *slug);
 

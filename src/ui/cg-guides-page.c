@@ -16,10 +16,10 @@
 
 #include <glib/gi18n.h>
 
-#include "cg-compare.h"
-#include "cg-db.h"
+#include "cg-guide-render.h"
 #include "cg-guide.h"
-#include "cg-guides-page.h"
+#include "cg-guides-page-private.h"
+#include "cg-library-watch.h"
 #include "cg-markdown.h"
 
 struct _CgGuidesPage
@@ -27,7 +27,10 @@ struct _CgGuidesPage
   GtkWidget       parent_instance;
 
   CgLibrary      *library;
+  CgLibraryWatch *watch;
   GListModel     *guides;
+  GPtrArray      *row_guides;   /* CgGuide of each row of guide_list, in order */
+  GPtrArray      *toc_ids;      /* heading id of each row of toc_list, in order */
   GSettings      *settings;
   GPtrArray      *history;      /* of char *, slugs */
   int             history_pos;  /* index of the current guide, -1 none */
@@ -59,9 +62,14 @@ struct _CgGuidesPage
 G_DEFINE_FINAL_TYPE (CgGuidesPage, cg_guides_page, GTK_TYPE_WIDGET)
 
 static CgGuide *
-row_guide (GtkListBoxRow *row)
+row_guide (CgGuidesPage  *self,
+           GtkListBoxRow *row)
 {
-  return g_object_get_data (G_OBJECT (row), "guide");
+  int index = gtk_list_box_row_get_index (row);
+
+  if (index < 0 || (guint) index >= self->row_guides->len)
+    return NULL;
+  return g_ptr_array_index (self->row_guides, index);
 }
 
 static gboolean
@@ -108,12 +116,12 @@ filter_func (GtkListBoxRow *row,
              gpointer       user_data)
 {
   CgGuidesPage *self = user_data;
-  CgGuide *guide = row_guide (row);
+  CgGuide *guide = row_guide (self, row);
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->filter_entry));
   g_autofree char *keyword = selected_keyword (self);
   g_autofree char *needle = NULL;
 
-  if (!guide_has_keyword (guide, keyword))
+  if (guide == NULL || !guide_has_keyword (guide, keyword))
     return FALSE;
   if (g_strcmp0 (self->pending_delete, cg_guide_get_slug (guide)) == 0)
     return FALSE;
@@ -191,7 +199,6 @@ new_guide_row (CgGuide *guide)
   gtk_widget_set_margin_start (box, 4);
   gtk_widget_set_margin_end (box, 4);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  g_object_set_data_full (G_OBJECT (row), "guide", g_object_ref (guide), g_object_unref);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
                                   title, NULL, GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
                                   description, NULL, -1);
@@ -243,6 +250,7 @@ fill_toc (CgGuidesPage *self,
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->toc_list))) != NULL)
     gtk_list_box_remove (self->toc_list, child);
+  g_ptr_array_set_size (self->toc_ids, 0);
 
   for (guint i = 0; toc != NULL && i < toc->len; i++)
     {
@@ -261,7 +269,7 @@ fill_toc (CgGuidesPage *self,
       if (entry->level == 3)
         gtk_widget_add_css_class (label, "dim-label");
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-      g_object_set_data_full (G_OBJECT (row), "heading-id", g_strdup (entry->id), g_free);
+      g_ptr_array_add (self->toc_ids, g_strdup (entry->id));
       gtk_list_box_append (self->toc_list, row);
     }
 }
@@ -340,8 +348,6 @@ ensure_reader (CgGuidesPage *self)
   gtk_box_append (self->reader_box, GTK_WIDGET (self->reader));
 }
 
-static const char *live_blocks[] = { "compare", NULL };
-
 /* Shows @guide, rendered as @md, in the reader. */
 static void
 show_rendered (CgGuidesPage *self,
@@ -367,56 +373,34 @@ show_rendered (CgGuidesPage *self,
   update_reader_actions (self, TRUE);
 }
 
-/* A guide with live blocks (```compare) is rendered on a worker thread with
- * a read-only connection of its own: the figures are queries over every
- * posting, seconds with a million of them. */
+/* A guide with live blocks (```compare) is rendered by the core on a
+ * worker thread: the figures are queries over every posting, seconds with
+ * a million of them. */
 typedef struct {
-  char    *db_path;
-  char    *body;
-  CgGuide *guide;
-  guint    generation;
+  CgGuidesPage *self;
+  CgGuide      *guide;
+  guint         generation;
 } RenderData;
 
 static void
 render_data_free (RenderData *data)
 {
-  g_free (data->db_path);
-  g_free (data->body);
+  g_object_unref (data->self);
   g_object_unref (data->guide);
   g_free (data);
 }
 
-static void
-render_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  RenderData *data = task_data;
-  g_autoptr(GError) error = NULL;
-  sqlite3 *db = cg_db_open_worker (data->db_path, cancellable, &error);
-  CgMarkdown *md;
-
-  if (db == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  md = cg_markdown_render (data->body, -1, live_blocks, cg_compare_block_cb, db);
-  cg_db_close (db);
-  g_task_return_pointer (task, md, (GDestroyNotify) cg_markdown_free);
-}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RenderData, render_data_free)
 
 static void
 render_done_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  CgGuidesPage *self = CG_GUIDES_PAGE (source);
-  RenderData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(RenderData) data = user_data;
+  CgGuidesPage *self = data->self;
   g_autoptr(GError) error = NULL;
-  g_autoptr(CgMarkdown) md = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(CgMarkdown) md = cg_guide_render_finish (CG_LIBRARY (source), result, &error);
 
   /* another guide was opened meanwhile */
   if (data->generation != self->render_generation)
@@ -427,25 +411,10 @@ render_done_cb (GObject      *source,
       /* the library cannot be read from a second connection: render here,
        * without the live figures' thread */
       g_warning ("Cannot render the guide on a worker thread: %s", error->message);
-      md = cg_markdown_render (cg_guide_get_body (data->guide), -1, live_blocks,
-                               cg_compare_block_cb, cg_library_get_db (self->library));
+      md = cg_guide_render (self->library, cg_guide_get_body (data->guide));
     }
 
   show_rendered (self, data->guide, md);
-}
-
-static gboolean
-has_live_block (const char *body)
-{
-  for (guint i = 0; body != NULL && live_blocks[i] != NULL; i++)
-    {
-      g_autofree char *backticks = g_strconcat ("```", live_blocks[i], NULL);
-      g_autofree char *tildes = g_strconcat ("~~~", live_blocks[i], NULL);
-
-      if (strstr (body, backticks) != NULL || strstr (body, tildes) != NULL)
-        return TRUE;
-    }
-  return FALSE;
 }
 
 static void
@@ -457,19 +426,15 @@ show_guide (CgGuidesPage *self,
   ensure_reader (self);
   self->render_generation++;
 
-  if (has_live_block (body))
+  if (cg_guide_body_has_live_blocks (body))
     {
-      g_autoptr(GTask) task = g_task_new (self, NULL, render_done_cb, NULL);
       RenderData *data = g_new0 (RenderData, 1);
 
-      data->db_path = g_strdup (cg_library_get_path (self->library));
-      data->body = g_strdup (body);
+      data->self = g_object_ref (self);
       data->guide = g_object_ref (guide);
       data->generation = self->render_generation;
-      g_task_set_source_tag (task, show_guide);
-      g_task_set_task_data (task, data, (GDestroyNotify) render_data_free);
       cg_reader_view_begin_load (self->reader);
-      g_task_run_in_thread (task, render_thread);
+      cg_guide_render_async (self->library, body, NULL, render_done_cb, data);
     }
   else
     {
@@ -481,8 +446,8 @@ show_guide (CgGuidesPage *self,
   /* the list follows the reader */
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->guide_list)); child;
        child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_BOX_ROW (child) && row_guide (GTK_LIST_BOX_ROW (child)) != NULL &&
-        g_strcmp0 (cg_guide_get_slug (row_guide (GTK_LIST_BOX_ROW (child))),
+    if (GTK_IS_LIST_BOX_ROW (child) && row_guide (self, GTK_LIST_BOX_ROW (child)) != NULL &&
+        g_strcmp0 (cg_guide_get_slug (row_guide (self, GTK_LIST_BOX_ROW (child))),
                    cg_guide_get_slug (guide)) == 0)
       gtk_list_box_select_row (self->guide_list, GTK_LIST_BOX_ROW (child));
 
@@ -536,14 +501,20 @@ static void
 guide_activated_cb (CgGuidesPage  *self,
                     GtkListBoxRow *row)
 {
-  cg_guides_page_open (self, cg_guide_get_slug (row_guide (row)));
+  CgGuide *guide = row_guide (self, row);
+
+  if (guide != NULL)
+    cg_guides_page_open (self, cg_guide_get_slug (guide));
 }
 
 static void
 toc_activated_cb (CgGuidesPage  *self,
                   GtkListBoxRow *row)
 {
-  cg_reader_view_scroll_to (self->reader, g_object_get_data (G_OBJECT (row), "heading-id"));
+  int index = gtk_list_box_row_get_index (row);
+
+  if (index >= 0 && (guint) index < self->toc_ids->len)
+    cg_reader_view_scroll_to (self->reader, g_ptr_array_index (self->toc_ids, index));
   if (adw_flap_get_folded (self->flap))
     adw_flap_set_reveal_flap (self->flap, FALSE);
 }
@@ -824,10 +795,13 @@ cg_guides_page_dispose (GObject *object)
 {
   CgGuidesPage *self = CG_GUIDES_PAGE (object);
 
+  g_clear_object (&self->watch);
   finish_delete (self, FALSE);
   g_clear_handle_id (&self->spinner_timeout, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CG_TYPE_GUIDES_PAGE);
+  g_clear_pointer (&self->row_guides, g_ptr_array_unref);
+  g_clear_pointer (&self->toc_ids, g_ptr_array_unref);
   g_clear_object (&self->guides);
   g_clear_object (&self->library);
   g_clear_object (&self->settings);
@@ -910,6 +884,8 @@ cg_guides_page_init (CgGuidesPage *self)
 
   self->history = g_ptr_array_new_with_free_func (g_free);
   self->history_pos = -1;
+  self->row_guides = g_ptr_array_new_with_free_func (g_object_unref);
+  self->toc_ids = g_ptr_array_new_with_free_func (g_free);
   self->settings = g_settings_new (APPLICATION_ID);
   g_signal_connect_object (self->settings, "changed::reader-zoom", G_CALLBACK (zoom_changed_cb),
                            self, G_CONNECT_SWAPPED);
@@ -946,6 +922,8 @@ cg_guides_page_reload (CgGuidesPage *self)
 
   g_return_if_fail (CG_IS_GUIDES_PAGE (self));
 
+  if (self->watch != NULL)
+    cg_library_watch_mark_fresh (self->watch);
   g_clear_object (&self->guides);
   self->guides = cg_library_list (self->library, CG_LIBRARY_KIND_GUIDES, &error);
   if (self->guides == NULL)
@@ -956,11 +934,13 @@ cg_guides_page_reload (CgGuidesPage *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->guide_list))) != NULL)
     gtk_list_box_remove (self->guide_list, child);
+  g_ptr_array_set_size (self->row_guides, 0);
 
   for (guint i = 0; i < g_list_model_get_n_items (self->guides); i++)
     {
       g_autoptr(CgGuide) guide = g_list_model_get_item (self->guides, i);
 
+      g_ptr_array_add (self->row_guides, g_object_ref (guide));
       gtk_list_box_append (self->guide_list, new_guide_row (guide));
       if (cg_guide_get_keywords (guide) != NULL)
         {
@@ -993,6 +973,11 @@ cg_guides_page_set_library (CgGuidesPage *self,
   g_return_if_fail (CG_IS_GUIDES_PAGE (self));
 
   g_set_object (&self->library, library);
+  g_clear_object (&self->watch);
+  if (library != NULL)
+    self->watch = cg_library_watch_new (GTK_WIDGET (self), library,
+                                        CG_LIBRARY_CHANGE_GUIDES,
+                                        (CgLibraryWatchFunc) cg_guides_page_reload);
   cg_guides_page_reload (self);
 }
 

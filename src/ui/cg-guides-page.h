@@ -21,10 +21,6 @@ void          cg_guides_page_set_library  (CgGuidesPage *self,
 void          cg_guides_page_reload       (CgGuidesPage *self);
 gboolean      cg_guides_page_open         (CgGuidesPage *self,
                                            const char   *slug);
-const char   *cg_guides_page_get_current  (CgGuidesPage *self);
-CgReaderView *cg_guides_page_get_reader   (CgGuidesPage *self);
-guint         cg_guides_page_get_n_visible (CgGuidesPage *self);
-GtkListBox   *cg_guides_page_get_list_box (CgGuidesPage *self);
 gboolean      cg_guides_page_import       (CgGuidesPage *self,
                                            const char   *path,
                                            GError      **error);

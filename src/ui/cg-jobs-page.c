@@ -19,7 +19,8 @@
 
 #include "cg-db.h"
 #include "cg-job.h"
-#include "cg-jobs-page.h"
+#include "cg-jobs-page-private.h"
+#include "cg-library-watch.h"
 #include "cg-labels.h"
 #include "cg-markdown.h"
 #include "cg-pay.h"
@@ -31,6 +32,7 @@ struct _CgJobsPage
   GtkWidget           parent_instance;
 
   CgLibrary          *library;
+  CgLibraryWatch     *watch;
   CgJobListModel     *model;
   GtkSingleSelection *selection;
   GListModel         *roles;
@@ -602,6 +604,7 @@ cg_jobs_page_dispose (GObject *object)
 {
   CgJobsPage *self = CG_JOBS_PAGE (object);
 
+  g_clear_object (&self->watch);
   gtk_widget_dispose_template (GTK_WIDGET (self), CG_TYPE_JOBS_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
@@ -717,6 +720,11 @@ cg_jobs_page_set_library (CgJobsPage *self,
   g_return_if_fail (CG_IS_LIBRARY (library));
 
   g_set_object (&self->library, library);
+  g_clear_object (&self->watch);
+  if (library != NULL)
+    self->watch = cg_library_watch_new (GTK_WIDGET (self), library,
+                                        CG_LIBRARY_CHANGE_JOBS,
+                                        (CgLibraryWatchFunc) cg_jobs_page_reload);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
   g_clear_object (&self->roles);
@@ -765,6 +773,8 @@ cg_jobs_page_reload (CgJobsPage *self)
 {
   g_return_if_fail (CG_IS_JOBS_PAGE (self));
 
+  if (self->watch != NULL)
+    cg_library_watch_mark_fresh (self->watch);
   if (self->model != NULL)
     cg_job_list_model_reload (self->model);
 }

@@ -27,9 +27,6 @@ void            cg_jobs_page_show_filtered (CgJobsPage  *self,
                                            GVariant     *filter);
 gboolean        cg_jobs_page_show_key     (CgJobsPage   *self,
                                            const char   *key);
-CgJob          *cg_jobs_page_get_selected (CgJobsPage   *self);
-void            cg_jobs_page_select       (CgJobsPage   *self,
-                                           guint         position);
 void            cg_jobs_page_set_import_progress (CgJobsPage *self,
                                            const char   *label,
                                            double        fraction);

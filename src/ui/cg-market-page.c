@@ -40,7 +40,8 @@
 #include "cg-db.h"
 #include "cg-drop-down.h"
 #include "cg-labels.h"
-#include "cg-market-page.h"
+#include "cg-library-watch.h"
+#include "cg-market-page-private.h"
 #include "cg-pay.h"
 #include "cg-role.h"
 #include "cg-stats.h"
@@ -128,6 +129,7 @@ struct _CgMarketPage
   GtkWidget      parent_instance;
 
   CgLibrary     *library;
+  CgLibraryWatch *watch;
   GSettings     *settings;
   GListModel    *roles;            /* of CgRole */
   char          *role;             /* slug, NULL: all roles */
@@ -1258,10 +1260,14 @@ item_activated_cb (CgChart      *chart,
                    const char   *key,
                    CgMarketPage *self)
 {
-  CardIndex index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (chart), "cg-card"));
+  CardIndex index = 0;
   const char *role = self->role;
   const char *region = self->region;
   GVariantBuilder dict;
+
+  /* which card the chart is in */
+  while (index < N_CARDS && card_chart (self, index) != chart)
+    index++;
 
   g_variant_builder_init (&dict, G_VARIANT_TYPE ("a{ss}"));
   switch (index)
@@ -1334,7 +1340,6 @@ create_cards (CgMarketPage *self)
         }
       gtk_widget_set_size_request (card, CARD_MIN_WIDTH, -1);
       gtk_widget_set_name (card, cards[i].name);
-      g_object_set_data (G_OBJECT (chart), "cg-card", GUINT_TO_POINTER (i));
       g_signal_connect_object (chart, "item-activated", G_CALLBACK (item_activated_cb), self, 0);
       self->cards[i] = CG_CHART_CARD (card);
 
@@ -1350,6 +1355,7 @@ cg_market_page_dispose (GObject *object)
 {
   CgMarketPage *self = CG_MARKET_PAGE (object);
 
+  g_clear_object (&self->watch);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   /* a task still running answers to nobody */
@@ -1499,6 +1505,8 @@ cg_market_page_reload (CgMarketPage *self)
 
   g_return_if_fail (CG_IS_MARKET_PAGE (self));
 
+  if (self->watch != NULL)
+    cg_library_watch_mark_fresh (self->watch);
   g_clear_object (&self->roles);
   if (self->library != NULL && cg_library_is_open (self->library))
     {
@@ -1535,6 +1543,12 @@ cg_market_page_set_library (CgMarketPage *self,
   g_return_if_fail (library == NULL || CG_IS_LIBRARY (library));
 
   g_set_object (&self->library, library);
+  g_clear_object (&self->watch);
+  if (library != NULL)
+    self->watch = cg_library_watch_new (GTK_WIDGET (self), library,
+                                        CG_LIBRARY_CHANGE_JOBS | CG_LIBRARY_CHANGE_FIGURES |
+                                        CG_LIBRARY_CHANGE_ROLES,
+                                        (CgLibraryWatchFunc) cg_market_page_reload);
   cg_market_page_reload (self);
 }
 

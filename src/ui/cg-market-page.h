@@ -48,30 +48,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CgMarketPage, cg_market_page, CG, MARKET_PAGE, GtkWidget)
 
-/* The chart cards, by name, for cg_market_page_get_card(). */
-#define CG_MARKET_CARD_EMPLOYMENT_TYPE  "employment-type"
-#define CG_MARKET_CARD_ARRANGEMENT      "work-arrangement"
-#define CG_MARKET_CARD_PAY              "pay"
-#define CG_MARKET_CARD_LOCATIONS        "locations"
-#define CG_MARKET_CARD_MONTHS           "months"
-#define CG_MARKET_CARD_PAY_BY_ROLE      "pay-by-role"
-
 GtkWidget   *cg_market_page_new                 (void);
 void         cg_market_page_set_library         (CgMarketPage *self,
                                                  CgLibrary    *library);
 void         cg_market_page_reload              (CgMarketPage *self);
-void         cg_market_page_set_filter          (CgMarketPage *self,
-                                                 const char   *role,
-                                                 const char   *region);
-const char  *cg_market_page_get_role            (CgMarketPage *self);
-const char  *cg_market_page_get_region          (CgMarketPage *self);
-gboolean     cg_market_page_get_busy            (CgMarketPage *self);
-const GError *cg_market_page_get_error          (CgMarketPage *self);
-
-CgChartCard *cg_market_page_get_card            (CgMarketPage *self,
-                                                 const char   *name);
-GtkDropDown *cg_market_page_get_role_dropdown   (CgMarketPage *self);
-GtkDropDown *cg_market_page_get_region_dropdown (CgMarketPage *self);
-GtkWidget   *cg_market_page_get_published_box   (CgMarketPage *self);
 
 G_END_DECLS

@@ -4,7 +4,8 @@
  *
  * Appearance (color scheme), reading (text size of guides), the default
  * region, and the library: where it is stored, and restoring the bundled
- * content (the user's own records are kept).
+ * content (the user's own records are kept). The rows are the template
+ * cg-preferences-window.ui; the settings are bound to them.
  */
 #define G_LOG_DOMAIN "cg-preferences-window"
 
@@ -21,37 +22,76 @@ struct _CgPreferencesWindow
 
   GSettings            *settings;
   CgLibrary            *library;
+
+  /* template children */
   AdwComboRow          *scheme_row;
-  AdwEntryRow          *region_row;
   GtkSpinButton        *zoom_spin;
+  AdwEntryRow          *region_row;
+  AdwActionRow         *location_row;
+  GtkWidget            *restore_button;
 };
 
 G_DEFINE_FINAL_TYPE (CgPreferencesWindow, cg_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
+/* in the order of the style row's items */
 static const char *schemes[] = { "default", "light", "dark" };
 
-static void
-scheme_changed_cb (CgPreferencesWindow *self)
+/* color-scheme -> the style row's selected item */
+static gboolean
+scheme_get_mapping_cb (GValue   *value,
+                       GVariant *variant,
+                       gpointer  user_data)
 {
-  guint selected = adw_combo_row_get_selected (self->scheme_row);
+  const char *scheme = g_variant_get_string (variant, NULL);
 
-  if (selected < G_N_ELEMENTS (schemes))
-    g_settings_set_string (self->settings, "color-scheme", schemes[selected]);
+  for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
+    if (g_str_equal (scheme, schemes[i]))
+      {
+        g_value_set_uint (value, i);
+        return TRUE;
+      }
+  return FALSE;
 }
 
-static void
-region_changed_cb (CgPreferencesWindow *self)
+static GVariant *
+scheme_set_mapping_cb (const GValue       *value,
+                       const GVariantType *expected_type,
+                       gpointer            user_data)
 {
-  g_autofree char *region = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->region_row))));
+  guint selected = g_value_get_uint (value);
 
-  g_settings_set_string (self->settings, "default-region", region);
+  if (selected >= G_N_ELEMENTS (schemes))
+    return NULL;
+  return g_variant_new_string (schemes[selected]);
 }
 
-static void
-zoom_changed_cb (CgPreferencesWindow *self)
+/* reader-zoom (a factor) -> the spin button (in percent) */
+static gboolean
+zoom_get_mapping_cb (GValue   *value,
+                     GVariant *variant,
+                     gpointer  user_data)
 {
-  g_settings_set_double (self->settings, "reader-zoom",
-                         gtk_spin_button_get_value (self->zoom_spin) / 100.0);
+  g_value_set_double (value, 100 * g_variant_get_double (variant));
+  return TRUE;
+}
+
+static GVariant *
+zoom_set_mapping_cb (const GValue       *value,
+                     const GVariantType *expected_type,
+                     gpointer            user_data)
+{
+  return g_variant_new_double (g_value_get_double (value) / 100.0);
+}
+
+/* the entry -> default-region, without surrounding blanks */
+static GVariant *
+region_set_mapping_cb (const GValue       *value,
+                       const GVariantType *expected_type,
+                       gpointer            user_data)
+{
+  g_autofree char *region = g_strstrip (g_strdup (g_value_get_string (value)));
+
+  return g_variant_new_string (region);
 }
 
 static void
@@ -112,6 +152,7 @@ cg_preferences_window_dispose (GObject *object)
 {
   CgPreferencesWindow *self = CG_PREFERENCES_WINDOW (object);
 
+  gtk_widget_dispose_template (GTK_WIDGET (self), CG_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->library);
 
@@ -121,89 +162,36 @@ cg_preferences_window_dispose (GObject *object)
 static void
 cg_preferences_window_class_init (CgPreferencesWindowClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->dispose = cg_preferences_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/cg-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CgPreferencesWindow, scheme_row);
+  gtk_widget_class_bind_template_child (widget_class, CgPreferencesWindow, zoom_spin);
+  gtk_widget_class_bind_template_child (widget_class, CgPreferencesWindow, region_row);
+  gtk_widget_class_bind_template_child (widget_class, CgPreferencesWindow, location_row);
+  gtk_widget_class_bind_template_child (widget_class, CgPreferencesWindow, restore_button);
+  gtk_widget_class_bind_template_callback (widget_class, open_folder_cb);
+  gtk_widget_class_bind_template_callback (widget_class, restore_clicked_cb);
 }
 
 static void
 cg_preferences_window_init (CgPreferencesWindow *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
+
   self->settings = g_settings_new (APPLICATION_ID);
-}
-
-static GtkWidget *
-build_page (CgPreferencesWindow *self)
-{
-  AdwPreferencesPage *page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
-  AdwPreferencesGroup *appearance = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  AdwPreferencesGroup *content = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  AdwPreferencesGroup *library = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  g_autoptr(GtkStringList) scheme_names = gtk_string_list_new (NULL);
-  g_autofree char *scheme = g_settings_get_string (self->settings, "color-scheme");
-  g_autofree char *region = g_settings_get_string (self->settings, "default-region");
-  GtkWidget *row, *button;
-
-  adw_preferences_group_set_title (appearance, _("Appearance"));
-  gtk_string_list_append (scheme_names, _("Follow System"));
-  gtk_string_list_append (scheme_names, _("Light"));
-  gtk_string_list_append (scheme_names, _("Dark"));
-  self->scheme_row = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->scheme_row), _("Style"));
-  adw_combo_row_set_model (self->scheme_row, G_LIST_MODEL (scheme_names));
-  for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
-    if (g_str_equal (scheme, schemes[i]))
-      adw_combo_row_set_selected (self->scheme_row, i);
-  g_signal_connect_object (self->scheme_row, "notify::selected", G_CALLBACK (scheme_changed_cb),
-                           self, G_CONNECT_SWAPPED);
-  adw_preferences_group_add (appearance, GTK_WIDGET (self->scheme_row));
-
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Text Size of Guides"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("In percent, also changed with Ctrl+plus and Ctrl+minus"));
-  self->zoom_spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (50, 300, 10));
-  gtk_spin_button_set_value (self->zoom_spin, 100 * g_settings_get_double (self->settings, "reader-zoom"));
-  gtk_widget_set_valign (GTK_WIDGET (self->zoom_spin), GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->zoom_spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Text Size of Guides"), -1);
-  g_signal_connect_object (self->zoom_spin, "value-changed", G_CALLBACK (zoom_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->zoom_spin));
-  adw_preferences_group_add (appearance, row);
-
-  adw_preferences_group_set_title (content, _("Postings and Figures"));
-  self->region_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->region_row), _("Default Region, such as FL"));
-  gtk_editable_set_text (GTK_EDITABLE (self->region_row), region);
-  g_signal_connect_object (self->region_row, "changed", G_CALLBACK (region_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  adw_preferences_group_add (content, GTK_WIDGET (self->region_row));
-
-  adw_preferences_group_set_title (library, _("Library"));
-  adw_preferences_group_set_description (library,
-    _("Your applications, imported postings and guides are kept in this file. Nothing leaves your computer."));
-  row = adw_action_row_new ();
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Stored In"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), cg_library_get_path (self->library));
-  button = gtk_button_new_with_mnemonic (_("_Open Folder"));
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  g_signal_connect_object (button, "clicked", G_CALLBACK (open_folder_cb), self, G_CONNECT_SWAPPED);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  adw_preferences_group_add (library, row);
-
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Restore Bundled Content"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Copy the guides, questions, roles, figures and postings again"));
-  button = gtk_button_new_with_mnemonic (_("_Restore…"));
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_sensitive (button, cg_library_is_open (self->library));
-  g_signal_connect_object (button, "clicked", G_CALLBACK (restore_clicked_cb), self, G_CONNECT_SWAPPED);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  adw_preferences_group_add (library, row);
-
-  adw_preferences_page_add (page, appearance);
-  adw_preferences_page_add (page, content);
-  adw_preferences_page_add (page, library);
-  return GTK_WIDGET (page);
+  g_settings_bind_with_mapping (self->settings, "color-scheme", self->scheme_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT,
+                                scheme_get_mapping_cb, scheme_set_mapping_cb, NULL, NULL);
+  g_settings_bind_with_mapping (self->settings, "reader-zoom", self->zoom_spin, "value",
+                                G_SETTINGS_BIND_DEFAULT,
+                                zoom_get_mapping_cb, zoom_set_mapping_cb, NULL, NULL);
+  g_settings_bind_with_mapping (self->settings, "default-region", self->region_row, "text",
+                                G_SETTINGS_BIND_DEFAULT,
+                                NULL, region_set_mapping_cb, NULL, NULL);
 }
 
 GtkWidget *
@@ -212,11 +200,10 @@ cg_preferences_window_new (GtkWindow *parent,
 {
   CgPreferencesWindow *self = g_object_new (CG_TYPE_PREFERENCES_WINDOW,
                                             "transient-for", parent,
-                                            "modal", TRUE,
-                                            "search-enabled", FALSE,
                                             NULL);
 
   self->library = g_object_ref (library);
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (build_page (self)));
+  adw_action_row_set_subtitle (self->location_row, cg_library_get_path (self->library));
+  gtk_widget_set_sensitive (self->restore_button, cg_library_is_open (self->library));
   return GTK_WIDGET (self);
 }

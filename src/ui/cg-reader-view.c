@@ -25,7 +25,7 @@
 
 #include <glib/gi18n.h>
 
-#include "cg-reader-view.h"
+#include "cg-reader-view-private.h"
 
 struct _CgReaderView
 {

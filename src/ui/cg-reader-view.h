@@ -19,7 +19,6 @@ GtkWidget     *cg_reader_view_new            (void);
 void           cg_reader_view_load_page      (CgReaderView *self,
                                               const char   *html,
                                               const char   *base_uri);
-WebKitWebView *cg_reader_view_get_web_view   (CgReaderView *self);
 void           cg_reader_view_begin_load     (CgReaderView *self);
 gboolean       cg_reader_view_get_loading    (CgReaderView *self);
 void           cg_reader_view_scroll_to      (CgReaderView *self,
@@ -32,7 +31,6 @@ void           cg_reader_view_find_finish    (CgReaderView *self);
 guint          cg_reader_view_get_match_count (CgReaderView *self);
 void           cg_reader_view_set_zoom       (CgReaderView *self,
                                               double        zoom);
-double         cg_reader_view_get_zoom       (CgReaderView *self);
 void           cg_reader_view_print          (CgReaderView *self);
 
 G_END_DECLS

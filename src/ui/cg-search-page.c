@@ -3,8 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * One search box through postings, guides, questions, roles and the user's
- * applications. The search runs on a worker thread with its own read
- * connection (there may be a million postings); results are grouped by
+ * applications. The core searches on a worker thread (cg_search_async(),
+ * as there may be a million postings); results are grouped by
  * kind with the matched words in bold, and Enter opens the first one where
  * it lives.
  */
@@ -14,8 +14,8 @@
 
 #include <glib/gi18n.h>
 
-#include "cg-db.h"
-#include "cg-search-page.h"
+#include "cg-library-watch.h"
+#include "cg-search-page-private.h"
 #include "cg-search.h"
 
 struct _CgSearchPage
@@ -23,6 +23,7 @@ struct _CgSearchPage
   GtkWidget       parent_instance;
 
   CgLibrary      *library;
+  CgLibraryWatch *watch;
   GCancellable   *cancellable;
   GPtrArray      *results;   /* CgSearchResult, as shown */
   gboolean        busy;
@@ -50,10 +51,16 @@ kind_heading (CgSearchKind kind)
     }
 }
 
+/* The rows are the results in order: row i shows self->results[i]. */
 static CgSearchResult *
-row_result (GtkListBoxRow *row)
+row_result (CgSearchPage  *self,
+            GtkListBoxRow *row)
 {
-  return g_object_get_data (G_OBJECT (row), "result");
+  int index = gtk_list_box_row_get_index (row);
+
+  if (self->results == NULL || index < 0 || (guint) index >= self->results->len)
+    return NULL;
+  return g_ptr_array_index (self->results, index);
 }
 
 static void
@@ -61,10 +68,16 @@ header_func (GtkListBoxRow *row,
              GtkListBoxRow *before,
              gpointer       user_data)
 {
-  CgSearchResult *r = row_result (row);
+  CgSearchPage *self = user_data;
+  CgSearchResult *r = row_result (self, row);
+  CgSearchResult *b = before != NULL ? row_result (self, before) : NULL;
   GtkWidget *label;
 
-  if (before != NULL && row_result (before)->kind == r->kind)
+  /* (rows that are being removed) */
+  if (r == NULL)
+    return;
+
+  if (b != NULL && b->kind == r->kind)
     {
       gtk_list_box_row_set_header (row, NULL);
       return;
@@ -109,7 +122,6 @@ new_result_row (CgSearchResult *r)
   gtk_box_append (GTK_BOX (box), snippet);
   g_object_set (box, "margin-top", 8, "margin-bottom", 8, "margin-start", 12, "margin-end", 12, NULL);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  g_object_set_data (G_OBJECT (row), "result", r);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
                                   title, NULL, GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, where,
                                   snippet, NULL, -1);
@@ -123,10 +135,10 @@ show_results (CgSearchPage *self,
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
   GtkWidget *child;
 
+  g_clear_pointer (&self->results, g_ptr_array_unref);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);
 
-  g_clear_pointer (&self->results, g_ptr_array_unref);
   self->results = results ? g_ptr_array_ref (results) : NULL;
 
   for (guint i = 0; results != NULL && i < results->len; i++)
@@ -154,55 +166,16 @@ show_results (CgSearchPage *self,
     }
 }
 
-typedef struct {
-  char *path;
-  char *text;
-} SearchData;
-
-static void
-search_data_free (SearchData *data)
-{
-  g_free (data->path);
-  g_free (data->text);
-  g_free (data);
-}
-
-static void
-search_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  SearchData *data = task_data;
-  g_autoptr(GError) error = NULL;
-  GPtrArray *results;
-  sqlite3 *db = cg_db_open_worker (data->path, cancellable, &error);
-
-  if (db == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  results = cg_search (db, data->text, 8, &error);
-  cg_db_close (db);
-  if (results == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, results, (GDestroyNotify) g_ptr_array_unref);
-}
-
 static void
 search_done_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  CgSearchPage *self = CG_SEARCH_PAGE (source);
+  g_autoptr(CgSearchPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) results = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(GPtrArray) results = cg_search_finish (CG_LIBRARY (source), result, &error);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-      g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   self->busy = FALSE;
@@ -221,9 +194,6 @@ search_done_cb (GObject      *source,
 static void
 search_changed_cb (CgSearchPage *self)
 {
-  g_autoptr(GTask) task = NULL;
-  SearchData *data;
-
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
 
@@ -236,14 +206,9 @@ search_changed_cb (CgSearchPage *self)
     }
 
   self->cancellable = g_cancellable_new ();
-  data = g_new0 (SearchData, 1);
-  data->path = g_strdup (cg_library_get_path (self->library));
-  data->text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entry)));
   self->busy = TRUE;
-
-  task = g_task_new (self, self->cancellable, search_done_cb, NULL);
-  g_task_set_task_data (task, data, (GDestroyNotify) search_data_free);
-  g_task_run_in_thread (task, search_thread);
+  cg_search_async (self->library, gtk_editable_get_text (GTK_EDITABLE (self->entry)), 8,
+                   self->cancellable, search_done_cb, g_object_ref (self));
 }
 
 /* Opens the result where it lives, through the window's actions. */
@@ -282,7 +247,10 @@ static void
 row_activated_cb (CgSearchPage  *self,
                   GtkListBoxRow *row)
 {
-  open_result (self, row_result (row));
+  CgSearchResult *r = row_result (self, row);
+
+  if (r != NULL)
+    open_result (self, r);
 }
 
 /* Enter in the search box: the first result. */
@@ -316,6 +284,7 @@ cg_search_page_dispose (GObject *object)
 {
   CgSearchPage *self = CG_SEARCH_PAGE (object);
 
+  g_clear_object (&self->watch);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->results, g_ptr_array_unref);
@@ -367,7 +336,7 @@ cg_search_page_init (CgSearchPage *self)
 
   self->list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_widget_add_css_class (GTK_WIDGET (self->list), "navigation-sidebar");
-  gtk_list_box_set_header_func (self->list, header_func, NULL, NULL);
+  gtk_list_box_set_header_func (self->list, header_func, self, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Search results"), -1);
   g_signal_connect_object (self->list, "row-activated", G_CALLBACK (row_activated_cb), self,
@@ -400,7 +369,17 @@ cg_search_page_set_library (CgSearchPage *self,
 {
   g_return_if_fail (CG_IS_SEARCH_PAGE (self));
 
-  g_set_object (&self->library, library);
+  if (g_set_object (&self->library, library))
+    {
+      /* the results shown are searched again when what they list changed */
+      g_clear_object (&self->watch);
+      if (library != NULL)
+        self->watch = cg_library_watch_new (GTK_WIDGET (self), library,
+                                            CG_LIBRARY_CHANGE_JOBS | CG_LIBRARY_CHANGE_GUIDES |
+                                            CG_LIBRARY_CHANGE_FAQ | CG_LIBRARY_CHANGE_ROLES |
+                                            CG_LIBRARY_CHANGE_APPLICATIONS,
+                                            (CgLibraryWatchFunc) search_changed_cb);
+    }
 }
 
 GtkSearchEntry *

@@ -20,8 +20,5 @@ void            cg_search_page_set_library  (CgSearchPage *self,
 GtkSearchEntry *cg_search_page_get_entry    (CgSearchPage *self);
 void            cg_search_page_search       (CgSearchPage *self,
                                              const char   *text);
-gboolean        cg_search_page_get_busy     (CgSearchPage *self);
-guint           cg_search_page_get_n_results (CgSearchPage *self);
-gboolean        cg_search_page_activate_first (CgSearchPage *self);
 
 G_END_DECLS

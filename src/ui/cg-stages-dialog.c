@@ -28,7 +28,7 @@ struct _CgStagesDialog
   AdwToastOverlay     *toast_overlay;
   AdwPreferencesGroup *group;
   GtkWidget           *add_row;
-  GPtrArray           *rows;        /* the stage rows, for rebuilding */
+  GPtrArray           *rows;        /* StageRow, in board order, for rebuilding */
   gboolean             rebuilding;
 };
 
@@ -41,9 +41,35 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* What of a stage's row takes the focus after a change to it */
+typedef enum {
+  FOCUS_NONE,
+  FOCUS_ROW,
+  FOCUS_CLOSED,
+  FOCUS_UP,
+  FOCUS_DOWN,
+} Focus;
+
+/* One stage's row and what the callbacks need of it */
+typedef struct {
+  GtkWidget *row;     /* AdwEntryRow, owned by the group */
+  gint64     id;
+  char      *name;    /* as shown when the row was made */
+  GtkWidget *closed;
+  GtkWidget *up;
+  GtkWidget *down;
+} StageRow;
+
+static void
+stage_row_free (StageRow *sr)
+{
+  g_free (sr->name);
+  g_free (sr);
+}
+
 static void rebuild (CgStagesDialog *self,
                      gint64          focus_stage,
-                     const char     *focus_what);
+                     Focus           focus);
 
 static void
 show_error (CgStagesDialog *self,
@@ -64,21 +90,39 @@ done (CgStagesDialog *self,
       gboolean        ok,
       const GError   *error,
       gint64          focus_stage,
-      const char     *focus_what)
+      Focus           focus)
 {
   if (!ok)
     show_error (self, error);
   else
     g_signal_emit (self, signals[CHANGED], 0);
-  rebuild (self, focus_stage, focus_what);
+  rebuild (self, focus_stage, focus);
 }
 
-static gint64
-row_stage (GtkWidget *widget)
+/* The stage row that @widget is in, or NULL */
+static StageRow *
+row_stage (CgStagesDialog *self,
+           GtkWidget      *widget)
 {
   GtkWidget *row = gtk_widget_get_ancestor (widget, ADW_TYPE_PREFERENCES_ROW);
 
-  return row ? GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "stage-id")) : 0;
+  for (guint i = 0; row != NULL && i < self->rows->len; i++)
+    {
+      StageRow *sr = g_ptr_array_index (self->rows, i);
+
+      if (sr->row == row)
+        return sr;
+    }
+  return NULL;
+}
+
+static gint64
+row_stage_id (CgStagesDialog *self,
+              GtkWidget      *widget)
+{
+  StageRow *sr = row_stage (self, widget);
+
+  return sr ? sr->id : 0;
 }
 
 static void
@@ -87,14 +131,15 @@ rename_cb (AdwEntryRow    *row,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-  gint64 id = row_stage (GTK_WIDGET (row));
+  StageRow *sr = row_stage (self, GTK_WIDGET (row));
+  gint64 id = sr ? sr->id : 0;
   gboolean ok;
 
-  if (g_strcmp0 (name, g_object_get_data (G_OBJECT (row), "stage-name")) == 0)
+  if (g_strcmp0 (name, sr ? sr->name : NULL) == 0)
     return;
 
   ok = cg_tracker_rename_stage (self->library, id, name, &error);
-  done (self, ok, error, id, "name");
+  done (self, ok, error, id, FOCUS_ROW);
 }
 
 static void
@@ -102,34 +147,48 @@ closed_toggled_cb (GtkCheckButton *check,
                    CgStagesDialog *self)
 {
   g_autoptr(GError) error = NULL;
-  gint64 id = row_stage (GTK_WIDGET (check));
+  gint64 id = row_stage_id (self, GTK_WIDGET (check));
   gboolean ok;
 
   if (self->rebuilding)
     return;
 
   ok = cg_tracker_set_stage_closed (self->library, id, gtk_check_button_get_active (check), &error);
-  done (self, ok, error, id, "closed");
+  done (self, ok, error, id, FOCUS_CLOSED);
 }
 
 static void
-move_clicked_cb (GtkButton      *button,
-                 CgStagesDialog *self)
+move (CgStagesDialog *self,
+      GtkButton      *button,
+      int             delta)
 {
   g_autoptr(GError) error = NULL;
-  gint64 id = row_stage (GTK_WIDGET (button));
-  int delta = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "delta"));
+  gint64 id = row_stage_id (self, GTK_WIDGET (button));
   int position = -1;
   gboolean ok;
 
   for (guint i = 0; i < self->rows->len; i++)
-    if (GPOINTER_TO_SIZE (g_object_get_data (g_ptr_array_index (self->rows, i), "stage-id")) == (gsize) id)
+    if (((StageRow *) g_ptr_array_index (self->rows, i))->id == id)
       position = (int) i;
   if (position < 0 || position + delta < 0 || position + delta >= (int) self->rows->len)
     return;
 
   ok = cg_tracker_move_stage (self->library, id, position + delta, &error);
-  done (self, ok, error, id, delta < 0 ? "up" : "down");
+  done (self, ok, error, id, delta < 0 ? FOCUS_UP : FOCUS_DOWN);
+}
+
+static void
+move_up_clicked_cb (GtkButton      *button,
+                    CgStagesDialog *self)
+{
+  move (self, button, -1);
+}
+
+static void
+move_down_clicked_cb (GtkButton      *button,
+                      CgStagesDialog *self)
+{
+  move (self, button, 1);
 }
 
 static void
@@ -137,11 +196,11 @@ delete_clicked_cb (GtkButton      *button,
                    CgStagesDialog *self)
 {
   g_autoptr(GError) error = NULL;
-  gint64 id = row_stage (GTK_WIDGET (button));
+  gint64 id = row_stage_id (self, GTK_WIDGET (button));
   gboolean ok;
 
   ok = cg_tracker_delete_stage (self->library, id, &error);
-  done (self, ok, error, 0, NULL);
+  done (self, ok, error, 0, FOCUS_NONE);
 }
 
 static void
@@ -155,7 +214,7 @@ add_cb (AdwEntryRow    *row,
   id = cg_tracker_add_stage (self->library, name, FALSE, &error);
   if (id != 0)
     gtk_editable_set_text (GTK_EDITABLE (row), "");
-  done (self, id != 0, error, 0, NULL);
+  done (self, id != 0, error, 0, FOCUS_NONE);
   gtk_widget_grab_focus (GTK_WIDGET (row));
 }
 
@@ -172,7 +231,7 @@ new_icon_button (const char *icon_name,
   return button;
 }
 
-static GtkWidget *
+static StageRow *
 new_stage_row (CgStagesDialog *self,
                CgStage        *stage,
                guint           position,
@@ -189,8 +248,8 @@ new_stage_row (CgStagesDialog *self,
   GtkWidget *up = new_icon_button ("go-up-symbolic", up_label);
   GtkWidget *down = new_icon_button ("go-down-symbolic", down_label);
   GtkWidget *delete = new_icon_button ("user-trash-symbolic", delete_label);
+  StageRow *sr = g_new0 (StageRow, 1);
 
-  g_object_set_data (G_OBJECT (row), "stage-id", GSIZE_TO_POINTER ((gsize) cg_stage_get_id (stage)));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   gtk_editable_set_text (GTK_EDITABLE (row), name);
@@ -203,12 +262,10 @@ new_stage_row (CgStagesDialog *self,
   gtk_widget_set_tooltip_text (closed, _("A closed stage ends an application: no reminders"));
   g_signal_connect (closed, "toggled", G_CALLBACK (closed_toggled_cb), self);
 
-  g_object_set_data (G_OBJECT (up), "delta", GINT_TO_POINTER (-1));
-  g_object_set_data (G_OBJECT (down), "delta", GINT_TO_POINTER (1));
   gtk_widget_set_sensitive (up, position > 0);
   gtk_widget_set_sensitive (down, position + 1 < n_stages);
-  g_signal_connect (up, "clicked", G_CALLBACK (move_clicked_cb), self);
-  g_signal_connect (down, "clicked", G_CALLBACK (move_clicked_cb), self);
+  g_signal_connect (up, "clicked", G_CALLBACK (move_up_clicked_cb), self);
+  g_signal_connect (down, "clicked", G_CALLBACK (move_down_clicked_cb), self);
   /* only an unused stage can go, and never the last one */
   gtk_widget_set_sensitive (delete, n_stages > 1 && n_used == 0);
   if (n_used > 0)
@@ -225,17 +282,19 @@ new_stage_row (CgStagesDialog *self,
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), down);
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), delete);
 
-  g_object_set_data_full (G_OBJECT (row), "stage-name", g_strdup (name), g_free);
-  g_object_set_data (G_OBJECT (row), "closed", closed);
-  g_object_set_data (G_OBJECT (row), "up", up);
-  g_object_set_data (G_OBJECT (row), "down", down);
-  return row;
+  sr->row = row;
+  sr->id = cg_stage_get_id (stage);
+  sr->name = g_strdup (name);
+  sr->closed = closed;
+  sr->up = up;
+  sr->down = down;
+  return sr;
 }
 
 static void
 rebuild (CgStagesDialog *self,
          gint64          focus_stage,
-         const char     *focus_what)
+         Focus           focus)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) stages = cg_tracker_list_stages (self->library, &error);
@@ -244,7 +303,7 @@ rebuild (CgStagesDialog *self,
 
   self->rebuilding = TRUE;
   for (guint i = 0; i < self->rows->len; i++)
-    adw_preferences_group_remove (self->group, g_ptr_array_index (self->rows, i));
+    adw_preferences_group_remove (self->group, ((StageRow *) g_ptr_array_index (self->rows, i))->row);
   g_ptr_array_set_size (self->rows, 0);
 
   if (stages == NULL)
@@ -259,7 +318,7 @@ rebuild (CgStagesDialog *self,
     {
       g_autoptr(CgStage) stage = g_list_model_get_item (stages, i);
       guint n_used = 0;
-      GtkWidget *row;
+      StageRow *sr;
 
       for (guint k = 0; stats != NULL && k < stats->stages->len; k++)
         {
@@ -268,17 +327,20 @@ rebuild (CgStagesDialog *self,
           if (s->stage_id == cg_stage_get_id (stage))
             n_used = s->count;
         }
-      row = new_stage_row (self, stage, i, n, n_used);
+      sr = new_stage_row (self, stage, i, n, n_used);
 
-      adw_preferences_group_add (self->group, row);
-      g_ptr_array_add (self->rows, row);
+      adw_preferences_group_add (self->group, sr->row);
+      g_ptr_array_add (self->rows, sr);
 
-      if (focus_stage != 0 && cg_stage_get_id (stage) == focus_stage && focus_what != NULL)
+      if (focus_stage != 0 && cg_stage_get_id (stage) == focus_stage && focus != FOCUS_NONE)
         {
-          GtkWidget *target = g_object_get_data (G_OBJECT (row), focus_what);
+          GtkWidget *target = focus == FOCUS_CLOSED ? sr->closed
+                            : focus == FOCUS_UP ? sr->up
+                            : focus == FOCUS_DOWN ? sr->down
+                            : NULL;
 
           if (target == NULL || !gtk_widget_get_sensitive (target))
-            target = row;
+            target = sr->row;
           gtk_widget_grab_focus (target);
         }
     }
@@ -318,7 +380,7 @@ cg_stages_dialog_init (CgStagesDialog *self)
   GtkWidget *page = adw_preferences_page_new ();
   GtkWidget *add_group = adw_preferences_group_new ();
 
-  self->rows = g_ptr_array_new ();
+  self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) stage_row_free);
   gtk_window_set_title (GTK_WINDOW (self), _("Stages"));
   gtk_window_set_default_size (GTK_WINDOW (self), 560, 560);
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
@@ -357,6 +419,6 @@ cg_stages_dialog_new (GtkWindow *parent,
 
   self = g_object_new (CG_TYPE_STAGES_DIALOG, "transient-for", parent, NULL);
   self->library = g_object_ref (library);
-  rebuild (self, 0, NULL);
+  rebuild (self, 0, FOCUS_NONE);
   return GTK_WIDGET (self);
 }

@@ -27,23 +27,42 @@
 #include "cg-labels.h"
 #include "cg-search-page.h"
 #include "cg-tracker.h"
-#include "cg-window.h"
+#include "cg-window-private.h"
 
+/* Each page refreshes itself when the library says that what it shows
+ * changed; the window only makes it, gives it the library the first time
+ * it is shown, and keeps the counts of the sidebar. */
 typedef struct {
-  const char    *name;
-  const char    *title;
-  const char    *icon_name;
-  CgLibraryKind  kind;
+  const char      *name;
+  const char      *title;
+  const char      *icon_name;
+  CgLibraryKind    kind;      /* what the sidebar counts */
+  CgLibraryChange  counted;   /* the changes that change that count */
+  GtkWidget     *(*new_page)    (void);
+  void           (*set_library) (gpointer   page,
+                                 CgLibrary *library);
 } PageInfo;
 
+#define SET_LIBRARY(f) ((void (*) (gpointer, CgLibrary *)) (f))
+
 static const PageInfo pages[] = {
-  { "jobs", N_("Jobs"), "emblem-documents-symbolic", CG_LIBRARY_KIND_JOBS },
-  { "guides", N_("Guides"), "accessories-dictionary-symbolic", CG_LIBRARY_KIND_GUIDES },
-  { "faq", N_("FAQ"), "help-faq-symbolic", CG_LIBRARY_KIND_FAQ },
-  { "compare", N_("Compare"), "view-dual-symbolic", CG_LIBRARY_KIND_ROLES },
-  { "market", N_("Market"), "x-office-spreadsheet-symbolic", CG_LIBRARY_KIND_FIGURES },
-  { "applications", N_("Applications"), "mail-send-symbolic", CG_LIBRARY_KIND_APPLICATIONS },
+  { "jobs", N_("Jobs"), "emblem-documents-symbolic", CG_LIBRARY_KIND_JOBS,
+    CG_LIBRARY_CHANGE_JOBS, cg_jobs_page_new, SET_LIBRARY (cg_jobs_page_set_library) },
+  { "guides", N_("Guides"), "accessories-dictionary-symbolic", CG_LIBRARY_KIND_GUIDES,
+    CG_LIBRARY_CHANGE_GUIDES, cg_guides_page_new, SET_LIBRARY (cg_guides_page_set_library) },
+  { "faq", N_("FAQ"), "help-faq-symbolic", CG_LIBRARY_KIND_FAQ,
+    CG_LIBRARY_CHANGE_FAQ, cg_faq_page_new, SET_LIBRARY (cg_faq_page_set_library) },
+  { "compare", N_("Compare"), "view-dual-symbolic", CG_LIBRARY_KIND_ROLES,
+    CG_LIBRARY_CHANGE_ROLES, cg_compare_page_new, SET_LIBRARY (cg_compare_page_set_library) },
+  { "market", N_("Market"), "x-office-spreadsheet-symbolic", CG_LIBRARY_KIND_FIGURES,
+    CG_LIBRARY_CHANGE_FIGURES, cg_market_page_new, SET_LIBRARY (cg_market_page_set_library) },
+  { "applications", N_("Applications"), "mail-send-symbolic", CG_LIBRARY_KIND_APPLICATIONS,
+    CG_LIBRARY_CHANGE_APPLICATIONS, cg_applications_page_new,
+    SET_LIBRARY (cg_applications_page_set_library) },
 };
+
+/* How often an open window looks for what another process wrote */
+#define CHECK_INTERVAL_SECONDS 3
 
 #define N_PAGES G_N_ELEMENTS (pages)
 
@@ -65,7 +84,7 @@ struct _CgWindow
   GtkBox               *page_boxes[N_PAGES];    /* their places in the stack */
   GtkLabel             *count_labels[N_PAGES];
   GtkListBoxRow        *sidebar_rows[N_PAGES];
-  gboolean              page_loaded[N_PAGES];
+  gboolean              page_loaded[N_PAGES];  /* given the library */
   AdwStatusPage        *error_page;
   GtkWidget            *retry_button;
   GtkWidget            *fresh_button;
@@ -75,6 +94,8 @@ struct _CgWindow
   /* the running import, if any */
   GCancellable         *import_cancellable;
   GQueue                import_queue;   /* of GFile, waiting */
+
+  guint                 check_source;
 };
 
 G_DEFINE_FINAL_TYPE (CgWindow, cg_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -150,17 +171,7 @@ create_page (CgWindow *self,
   if (self->page_widgets[index] != NULL)
     return self->page_widgets[index];
 
-  switch (pages[index].kind)
-    {
-    case CG_LIBRARY_KIND_JOBS: page = cg_jobs_page_new (); break;
-    case CG_LIBRARY_KIND_GUIDES: page = cg_guides_page_new (); break;
-    case CG_LIBRARY_KIND_FAQ: page = cg_faq_page_new (); break;
-    case CG_LIBRARY_KIND_ROLES: page = cg_compare_page_new (); break;
-    case CG_LIBRARY_KIND_FIGURES: page = cg_market_page_new (); break;
-    case CG_LIBRARY_KIND_APPLICATIONS: page = cg_applications_page_new (); break;
-    default: g_assert_not_reached ();
-    }
-
+  page = pages[index].new_page ();
   gtk_widget_set_hexpand (page, TRUE);
   gtk_widget_set_vexpand (page, TRUE);
   gtk_box_append (self->page_boxes[index], page);
@@ -168,86 +179,18 @@ create_page (CgWindow *self,
   return page;
 }
 
-static void
-reload_page (CgWindow *self,
-             guint     index)
-{
-  create_page (self, index);
-
-  if (CG_IS_JOBS_PAGE (self->page_widgets[index]))
-    {
-      CgJobsPage *jobs = CG_JOBS_PAGE (self->page_widgets[index]);
-
-      if (cg_jobs_page_get_model (jobs) == NULL)
-        cg_jobs_page_set_library (jobs, self->library);
-      else
-        cg_jobs_page_reload (jobs);
-      self->page_loaded[index] = TRUE;
-      update_count (self, index);
-      return;
-    }
-  if (CG_IS_GUIDES_PAGE (self->page_widgets[index]))
-    {
-      if (self->page_loaded[index])
-        cg_guides_page_reload (CG_GUIDES_PAGE (self->page_widgets[index]));
-      else
-        cg_guides_page_set_library (CG_GUIDES_PAGE (self->page_widgets[index]), self->library);
-      self->page_loaded[index] = TRUE;
-      update_count (self, index);
-      return;
-    }
-  if (CG_IS_COMPARE_PAGE (self->page_widgets[index]))
-    {
-      if (self->page_loaded[index])
-        cg_compare_page_reload (CG_COMPARE_PAGE (self->page_widgets[index]));
-      else
-        cg_compare_page_set_library (CG_COMPARE_PAGE (self->page_widgets[index]), self->library);
-      self->page_loaded[index] = TRUE;
-      update_count (self, index);
-      return;
-    }
-  if (CG_IS_MARKET_PAGE (self->page_widgets[index]))
-    {
-      if (self->page_loaded[index])
-        cg_market_page_reload (CG_MARKET_PAGE (self->page_widgets[index]));
-      else
-        cg_market_page_set_library (CG_MARKET_PAGE (self->page_widgets[index]), self->library);
-      self->page_loaded[index] = TRUE;
-      update_count (self, index);
-      return;
-    }
-  if (CG_IS_APPLICATIONS_PAGE (self->page_widgets[index]))
-    {
-      if (self->page_loaded[index])
-        cg_applications_page_reload (CG_APPLICATIONS_PAGE (self->page_widgets[index]));
-      else
-        cg_applications_page_set_library (CG_APPLICATIONS_PAGE (self->page_widgets[index]),
-                                          self->library);
-      self->page_loaded[index] = TRUE;
-      update_count (self, index);
-      return;
-    }
-  if (CG_IS_FAQ_PAGE (self->page_widgets[index]))
-    {
-      if (self->page_loaded[index])
-        cg_faq_page_reload (CG_FAQ_PAGE (self->page_widgets[index]));
-      else
-        cg_faq_page_set_library (CG_FAQ_PAGE (self->page_widgets[index]), self->library);
-      self->page_loaded[index] = TRUE;
-      update_count (self, index);
-      return;
-    }
-  g_assert_not_reached ();
-}
-
 /* Pages are filled when they are first shown: start-up builds the rows of
- * the visible page only, and the sidebar shows counts for the others. */
+ * the visible page only, and the sidebar shows counts for the others.
+ * From then on each page follows the library's changes by itself. */
 static void
 ensure_page_loaded (CgWindow *self,
                     guint     index)
 {
-  if (!self->page_loaded[index] && self->library != NULL && cg_library_is_open (self->library))
-    reload_page (self, index);
+  if (self->page_loaded[index] || self->library == NULL || !cg_library_is_open (self->library))
+    return;
+
+  pages[index].set_library (create_page (self, index), self->library);
+  self->page_loaded[index] = TRUE;
 }
 
 static int
@@ -260,8 +203,9 @@ page_index (const char *name)
   return -1;
 }
 
+/* Shows the library, or why it cannot be opened. */
 static void
-reload_all (CgWindow *self)
+show_library_state (CgWindow *self)
 {
   gboolean open = cg_library_is_open (self->library);
 
@@ -296,10 +240,7 @@ reload_all (CgWindow *self)
     }
 
   for (guint i = 0; i < N_PAGES; i++)
-    {
-      self->page_loaded[i] = FALSE;
-      update_count (self, i);
-    }
+    update_count (self, i);
   if (page_index (cg_window_get_page (self)) >= 0)
     ensure_page_loaded (self, page_index (cg_window_get_page (self)));
 
@@ -428,15 +369,6 @@ track_job_action_cb (GtkWidget  *widget,
       return;
     }
 
-  for (guint i = 0; i < N_PAGES; i++)
-    if (pages[i].kind == CG_LIBRARY_KIND_APPLICATIONS)
-      {
-        if (self->page_loaded[i])
-          reload_page (self, i);
-        else
-          update_count (self, i);
-      }
-
   toast = adw_toast_new (_("Application tracked"));
   adw_toast_set_button_label (toast, _("_Open"));
   adw_toast_set_action_name (toast, "win.open-application");
@@ -469,12 +401,12 @@ retry_library_action_cb (GtkWidget  *widget,
   if (!cg_application_retry_library (app))
     {
       /* the reason may have changed: say the new one */
-      reload_all (self);
+      show_library_state (self);
       show_error_toast (self, _("The library still cannot be opened"));
       return;
     }
 
-  reload_all (self);
+  show_library_state (self);
   cg_window_show_page (self, "jobs");
 }
 
@@ -496,7 +428,7 @@ start_fresh_action_cb (GtkWidget  *widget,
       return;
     }
 
-  reload_all (self);
+  show_library_state (self);
   cg_window_show_page (self, "jobs");
 
   if (moved_to != NULL)
@@ -617,10 +549,10 @@ reload_action_cb (GtkWidget  *widget,
 {
   CgWindow *self = CG_WINDOW (widget);
 
-  reload_all (self);
-  for (guint i = 0; i < N_PAGES; i++)
-    if (g_strcmp0 (pages[i].name, cg_window_get_page (self)) == 0)
-      ensure_page_loaded (self, i);
+  /* every page reads what it shows again */
+  show_library_state (self);
+  if (cg_library_is_open (self->library))
+    cg_library_queue_changed (self->library, CG_LIBRARY_CHANGE_ALL);
 }
 
 static void
@@ -833,8 +765,8 @@ import_done_cb (GObject      *source,
       else
         adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 
-      cg_jobs_page_reload (jobs_page (self));
-      update_count (self, page_index ("jobs"));
+      /* written by the worker's connection: the library says what changed */
+      cg_library_check_for_changes (self->library);
     }
 
   import_next (self);
@@ -902,7 +834,6 @@ cg_window_import_files (CgWindow *self,
                                                           error->message);
               show_error_toast (self, message);
             }
-          update_count (self, index);
           continue;
         }
       g_queue_push_tail (&self->import_queue, g_object_ref (l->data));
@@ -1052,6 +983,7 @@ cg_window_dispose (GObject *object)
   g_cancellable_cancel (self->import_cancellable);
   g_clear_object (&self->import_cancellable);
   g_queue_clear_full (&self->import_queue, g_object_unref);
+  g_clear_handle_id (&self->check_source, g_source_remove);
   g_clear_object (&self->settings);
   g_clear_object (&self->library);
   g_clear_pointer (&self->page_before_search, g_free);
@@ -1203,6 +1135,38 @@ cg_window_init (CgWindow *self)
   }
 }
 
+/* The sidebar's counts follow the library; the pages follow it by
+ * themselves. */
+static void
+library_changed_cb (CgWindow        *self,
+                    CgLibraryChange  what)
+{
+  for (guint i = 0; i < N_PAGES; i++)
+    if (what & pages[i].counted)
+      update_count (self, i);
+}
+
+/* What another process (or another connection of this one) wrote is
+ * shown when the window gets the focus, and within a few seconds while
+ * it is open: comparing the library's data version costs next to
+ * nothing. */
+static gboolean
+check_for_changes_cb (gpointer user_data)
+{
+  CgWindow *self = user_data;
+
+  if (self->library != NULL)
+    cg_library_check_for_changes (self->library);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+active_changed_cb (CgWindow *self)
+{
+  if (gtk_window_is_active (GTK_WINDOW (self)))
+    check_for_changes_cb (self);
+}
+
 CgWindow *
 cg_window_new (CgApplication *application)
 {
@@ -1210,12 +1174,16 @@ cg_window_new (CgApplication *application)
   g_autofree char *last_page = NULL;
 
   self->library = g_object_ref (cg_application_get_library (application));
+  g_signal_connect_object (self->library, "changed", G_CALLBACK (library_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (active_changed_cb), NULL);
+  self->check_source = g_timeout_add_seconds (CHECK_INTERVAL_SECONDS, check_for_changes_cb, self);
   g_debug ("Window built at %.1f ms", g_get_monotonic_time () / 1000.0);
 
   last_page = g_settings_get_string (self->settings, "last-page");
   if (cg_library_is_open (self->library))
     adw_view_stack_set_visible_child_name (self->stack, last_page);
-  reload_all (self);
+  show_library_state (self);
   page_changed_cb (self);
   /* narrow: open on the page, not on the list of pages */
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content_pane));

@@ -53,7 +53,7 @@
 #include "bench-util.h"
 #include "cg-compare.h"
 #include "cg-guide.h"
-#include "cg-guides-page.h"
+#include "cg-guides-page-private.h"
 #include "cg-library.h"
 #include "cg-markdown.h"
 #include "cg-reader-view.h"

@@ -1,4 +1,4 @@
-/* fuzz-csv-import.c: the CSV reader of cg-job-import.c
+/* fuzz-csv-import.c: the CSV reader of the postings importer
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *

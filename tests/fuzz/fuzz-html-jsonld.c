@@ -2,11 +2,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The HTML reader of cg-job-import.c (libxml2's HTML parser, then
- * cg_jsonld_parse() on each <script type="application/ld+json">): every
- * posting it finds must be one the library can store. The reader streams
- * the page through SAX callbacks; the blocks it finds, with their lines,
- * must be those of the document tree libxml2 builds of the same page.
+ * The importer's HTML reader, cg-job-import-html.c (libxml2's HTML
+ * parser, then cg_jsonld_parse() on each <script type="application/ld+json">):
+ * every posting it finds must be one the library can store. The reader
+ * streams the page through SAX callbacks; the blocks it finds, with their
+ * lines, must be those of the document tree libxml2 builds of the same page.
  */
 #include "config.h"
 

@@ -2,8 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The input goes to cg_jsonld_parse() (a JSON document), to the JSON Lines
- * reader of cg-job-import.c and to its JSON reader, which streams a
+ * The input goes to cg_jsonld_parse() (a JSON document), to the importer's
+ * JSON Lines reader and to its JSON reader, which streams a
  * top-level array an element at a time (in reads of a few bytes, so that
  * every string, escape and comment is cut somewhere); every posting they
  * find must be one the library can store. A streamed array must give what

@@ -12,15 +12,17 @@
 #include "config.h"
 
 #include "cg-application.h"
+#include "cg-application-editor.h"
 #include "cg-application-item.h"
-#include "cg-applications-page.h"
-#include "cg-compare-page.h"
-#include "cg-faq-page.h"
-#include "cg-guides-page.h"
+#include "cg-applications-page-private.h"
+#include "cg-compare-page-private.h"
+#include "cg-faq-page-private.h"
+#include "cg-guides-page-private.h"
 #include "cg-job.h"
-#include "cg-jobs-page.h"
-#include "cg-market-page.h"
-#include "cg-window.h"
+#include "cg-jobs-page-private.h"
+#include "cg-market-page-private.h"
+#include "cg-search-page-private.h"
+#include "cg-window-private.h"
 #include "cg-ui-test-utils.h"
 
 /* the narrow width the window must still work at (GNOME's phone width) */
@@ -60,8 +62,10 @@ static void
 stop_app (CgApplication *app,
           GtkWindow     *window)
 {
+  /* gone, with what its pages were doing (their tasks hold them) */
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_destroy (window);
-  cg_ui_test_iterate (50);
+  CG_UI_TEST_WAIT (window == NULL);
   g_application_quit (G_APPLICATION (app));
   g_object_unref (app);
 }
@@ -71,44 +75,76 @@ activate (GtkWidget  *widget,
           const char *action,
           const char *page)
 {
+  /* (a page is shown, and starts loading, at once) */
   g_assert_true (gtk_widget_activate_action (widget, action, "s", page));
-  cg_ui_test_iterate (20);
 }
 
-/* Waits until @page has finished what it does when first shown (a query on
- * a worker thread, a web view loading), so that the walk sees its widgets. */
+/* Whether a stack, leaflet or revealer on screen under @widget is moving
+ * (the walk would see two pages at once, the layout is not final) */
+static gboolean
+moving (GtkWidget *widget)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+  if (GTK_IS_STACK (widget) && gtk_stack_get_transition_running (GTK_STACK (widget)))
+    return TRUE;
+  if (ADW_IS_LEAFLET (widget) && adw_leaflet_get_child_transition_running (ADW_LEAFLET (widget)))
+    return TRUE;
+  if (GTK_IS_REVEALER (widget) &&
+      gtk_revealer_get_reveal_child (GTK_REVEALER (widget)) !=
+      gtk_revealer_get_child_revealed (GTK_REVEALER (widget)))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (moving (child))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Waits until nothing in @window moves, then for a frame that lays it
+ * out. */
+static void
+settle (CgWindow *window)
+{
+  CG_UI_TEST_WAIT (!moving (GTK_WIDGET (window)));
+  cg_ui_test_wait_frame (GTK_WIDGET (window));
+}
+
+/* Whether @page is still doing what it does when first shown (a query on
+ * a worker thread, a web view loading) */
+static gboolean
+page_busy (GtkWidget *page)
+{
+  if (CG_IS_JOBS_PAGE (page))
+    return cg_job_list_model_get_loading (cg_jobs_page_get_model (CG_JOBS_PAGE (page)));
+  if (CG_IS_COMPARE_PAGE (page))
+    return cg_compare_page_get_loading (CG_COMPARE_PAGE (page));
+  if (CG_IS_MARKET_PAGE (page))
+    return cg_market_page_get_busy (CG_MARKET_PAGE (page));
+  if (CG_IS_FAQ_PAGE (page))
+    return cg_faq_page_get_n_shown (CG_FAQ_PAGE (page)) == 0;
+  if (CG_IS_GUIDES_PAGE (page))
+    {
+      /* the reader is made when the first guide is opened */
+      CgReaderView *reader = cg_guides_page_get_reader (CG_GUIDES_PAGE (page));
+
+      return reader != NULL && cg_reader_view_get_loading (reader);
+    }
+  return FALSE;
+}
+
+/* Waits until @page has finished what it does when first shown, and is
+ * laid out, so that the walk sees its widgets. */
 static void
 wait_page (CgWindow   *window,
            const char *name)
 {
   GtkWidget *page = cg_window_get_page_widget (window, name);
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
 
-  cg_ui_test_iterate (50);
-  while (g_get_monotonic_time () < deadline)
-    {
-      gboolean busy = FALSE;
-
-      if (CG_IS_JOBS_PAGE (page))
-        busy = cg_job_list_model_get_loading (cg_jobs_page_get_model (CG_JOBS_PAGE (page)));
-      else if (CG_IS_COMPARE_PAGE (page))
-        busy = cg_compare_page_get_loading (CG_COMPARE_PAGE (page));
-      else if (CG_IS_MARKET_PAGE (page))
-        busy = cg_market_page_get_busy (CG_MARKET_PAGE (page));
-      else if (CG_IS_FAQ_PAGE (page))
-        busy = cg_faq_page_get_n_shown (CG_FAQ_PAGE (page)) == 0;
-      else if (CG_IS_GUIDES_PAGE (page))
-        {
-          /* the reader is made when the first guide is opened */
-          CgReaderView *reader = cg_guides_page_get_reader (CG_GUIDES_PAGE (page));
-
-          busy = reader != NULL && cg_reader_view_get_loading (reader);
-        }
-      if (!busy)
-        break;
-      g_main_context_iteration (NULL, FALSE);
-    }
-  cg_ui_test_iterate (100);
+  CG_UI_TEST_WAIT (!page_busy (page));
+  settle (window);
 }
 
 /* The first widget of @type under @root, depth first, @root included. */
@@ -360,11 +396,12 @@ walk_views (GtkWidget  *root,
       g_autoptr(GObject) view = g_list_model_get_item (views, i);
 
       gtk_stack_set_visible_child (stack, gtk_stack_page_get_child (GTK_STACK_PAGE (view)));
-      cg_ui_test_iterate (100);
+      CG_UI_TEST_WAIT (!moving (root));
+      cg_ui_test_wait_frame (root);
       walk (root, offenders, n_checked);
     }
   gtk_stack_set_visible_child (stack, front);
-  cg_ui_test_iterate (50);
+  CG_UI_TEST_WAIT (!moving (root));
 }
 
 static GtkWidget *
@@ -408,22 +445,23 @@ track_and_open_first_posting (CgWindow *window)
   wait_page (window, "jobs");
   jobs = CG_JOBS_PAGE (cg_window_get_page_widget (window, "jobs"));
   cg_jobs_page_select (jobs, 0);
-  cg_ui_test_iterate (50);
+  CG_UI_TEST_WAIT (find_button (GTK_WIDGET (jobs), "_Track Application") != NULL);
   button = find_button (GTK_WIDGET (jobs), "_Track Application");
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
-  cg_ui_test_iterate (50);
 
   activate (GTK_WIDGET (window), "win.show-page", "applications");
   applications = cg_window_get_page_widget (window, "applications");
-  cg_ui_test_iterate (100);
   model = cg_applications_page_get_model (CG_APPLICATIONS_PAGE (applications));
   g_assert_nonnull (model);
+  cg_ui_test_wait_n_items (model, 1);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
   item = g_list_model_get_item (model, 0);
   g_assert_true (gtk_widget_activate_action (applications, "applications.open", "x",
                                              cg_application_item_get_id (item)));
-  cg_ui_test_iterate (200);
+  CG_UI_TEST_WAIT (cg_application_editor_get_id (cg_applications_page_get_editor (CG_APPLICATIONS_PAGE (applications))) ==
+                   cg_application_item_get_id (item));
+  settle (window);
 }
 
 static int
@@ -461,7 +499,7 @@ test_accessible_names (void)
 
   gtk_window_set_default_size (GTK_WINDOW (window), WIDE_WIDTH, NARROW_HEIGHT);
   gtk_window_present (GTK_WINDOW (window));
-  cg_ui_test_iterate (200);
+  cg_ui_test_wait_drawn (GTK_WIDGET (window));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
@@ -480,8 +518,9 @@ test_accessible_names (void)
     activate (GTK_WIDGET (window), "win.show-page", "guides");
     g_assert_true (open_detail (window, "guides"));
     g_assert_true (gtk_widget_activate_action (guides, "guides.find", NULL));
-    cg_ui_test_iterate (100);
     find_entry = find_type (find_type (guides, GTK_TYPE_SEARCH_BAR), GTK_TYPE_SEARCH_ENTRY);
+    CG_UI_TEST_WAIT (gtk_widget_get_mapped (find_entry));
+    settle (window);
     g_assert_true (gtk_widget_get_mapped (find_entry));
     walk (GTK_WIDGET (window), offenders, &n_checked);
   }
@@ -495,11 +534,9 @@ test_accessible_names (void)
   cg_window_search (window, "engineer");
   {
     CgSearchPage *search = cg_window_get_search_page (window);
-    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
-    while (cg_search_page_get_busy (search) && g_get_monotonic_time () < deadline)
-      g_main_context_iteration (NULL, TRUE);
-    cg_ui_test_iterate (100);
+    CG_UI_TEST_WAIT (!cg_search_page_get_busy (search));
+    settle (window);
     g_assert_cmpuint (cg_search_page_get_n_results (search), >, 0);
   }
   walk (GTK_WIDGET (window), offenders, &n_checked);
@@ -510,9 +547,9 @@ test_accessible_names (void)
     GtkWidget *prefs;
 
     g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-    cg_ui_test_iterate (200);
-    prefs = find_toplevel (ADW_TYPE_PREFERENCES_WINDOW);
+    CG_UI_TEST_WAIT ((prefs = find_toplevel (ADW_TYPE_PREFERENCES_WINDOW)) != NULL);
     g_assert_nonnull (prefs);
+    cg_ui_test_wait_drawn (prefs);
     walk (prefs, offenders, &n_checked);
     gtk_window_destroy (GTK_WINDOW (prefs));
   }
@@ -527,37 +564,35 @@ test_accessible_names (void)
 /* ---------------------------------------------------------------------- */
 /* narrow and wide windows                                                 */
 
-static void
-wait_width (CgWindow *window,
-            int       width)
-{
-  gint64 deadline = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+/* How much narrower than its default size a window comes out: depending
+ * on the display, the default size counts the window's shadow (or the
+ * border it is resized by) */
+static int shadow_margin;
 
-  while (gtk_widget_get_width (GTK_WIDGET (window)) != width && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-  /* and until the leaflet has folded or unfolded and finished moving */
-  cg_ui_test_iterate (500);
+/* Shows @window at the narrow width and waits until it is drawn; measures
+ * the shadow's margin, the part of its surface around the window. */
+static void
+present_narrow (CgWindow *window)
+{
+  gtk_window_set_default_size (GTK_WINDOW (window), NARROW_WIDTH, NARROW_HEIGHT);
+  gtk_window_present (GTK_WINDOW (window));
+  cg_ui_test_wait_drawn (GTK_WIDGET (window));
+  shadow_margin = gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (window))) -
+                  gtk_widget_get_width (GTK_WIDGET (window));
+  g_assert_cmpint (shadow_margin, >=, 0);
 }
 
-/* Resizes @window as the user would and waits until it has that width.
- * Depending on the display, the default size can count the window's
- * shadow: if it comes out that much narrower, ask again for that much
- * more.  (A narrow window may come out wider only if its content asks for
- * more, which is what the caller checks.) */
+/* Resizes @window as the user would and waits until it has that width,
+ * and until the leaflet has folded or unfolded and finished moving. (A
+ * narrow window may come out wider only if its content asks for more,
+ * which is what the caller checks: then this waits in vain.) */
 static void
 resize (CgWindow *window,
         int       width)
 {
-  int missing;
-
-  gtk_window_set_default_size (GTK_WINDOW (window), width, NARROW_HEIGHT);
-  wait_width (window, width);
-  missing = width - gtk_widget_get_width (GTK_WIDGET (window));
-  if (missing > 0)
-    {
-      gtk_window_set_default_size (GTK_WINDOW (window), width + missing, NARROW_HEIGHT);
-      wait_width (window, width);
-    }
+  gtk_window_set_default_size (GTK_WINDOW (window), width + shadow_margin, NARROW_HEIGHT);
+  CG_UI_TEST_WAIT (gtk_widget_get_width (GTK_WIDGET (window)) == width);
+  settle (window);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, width);
 }
 
@@ -624,16 +659,16 @@ window_leaflet (CgWindow *window)
   return ADW_LEAFLET (leaflet);
 }
 
-/* Waits until @leaflet has finished sliding. */
+/* Waits until @leaflet has finished sliding to @child, on screen, and is
+ * laid out. */
 static void
-wait_leaflet (AdwLeaflet *leaflet)
+wait_leaflet (AdwLeaflet *leaflet,
+              GtkWidget  *child)
 {
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  cg_ui_test_iterate (50);
-  while (adw_leaflet_get_child_transition_running (leaflet) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-  cg_ui_test_iterate (50);
+  CG_UI_TEST_WAIT (!adw_leaflet_get_child_transition_running (leaflet) &&
+                   adw_leaflet_get_visible_child (leaflet) == child &&
+                   gtk_widget_get_mapped (child));
+  cg_ui_test_wait_frame (GTK_WIDGET (leaflet));
 }
 
 /* The sidebar's list of pages: the list box with a row named after a
@@ -773,7 +808,7 @@ save_screenshot (CgWindow   *window,
   if (dir == NULL)
     return;
 
-  cg_ui_test_iterate (300);
+  cg_ui_test_wait_frame (GTK_WIDGET (window));
   paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
   snapshot = gtk_snapshot_new ();
   gdk_paintable_snapshot (paintable, snapshot, width, height);
@@ -825,21 +860,19 @@ open_detail (CgWindow   *window,
 
       g_assert_nonnull (list);
       g_signal_emit_by_name (list, "activate", 0);
-      cg_ui_test_iterate (500);
+      CG_UI_TEST_WAIT (cg_jobs_page_get_selected (CG_JOBS_PAGE (widget)) != NULL);
+      settle (window);
       return TRUE;
     }
 
   if (CG_IS_GUIDES_PAGE (widget))
     {
-      gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
       CgReaderView *reader;
 
       g_assert_true (cg_guides_page_open (CG_GUIDES_PAGE (widget), "embedded-ml-vs-firmware"));
       reader = cg_guides_page_get_reader (CG_GUIDES_PAGE (widget));
-      cg_ui_test_iterate (50);
-      while (cg_reader_view_get_loading (reader) && g_get_monotonic_time () < deadline)
-        g_main_context_iteration (NULL, FALSE);
-      cg_ui_test_iterate (300);
+      CG_UI_TEST_WAIT (!cg_reader_view_get_loading (reader));
+      settle (window);
       return TRUE;
     }
 
@@ -870,9 +903,7 @@ test_narrow_page (gconstpointer data)
   AdwLeaflet *leaflet;
   GtkWidget *sidebar;
 
-  gtk_window_set_default_size (GTK_WINDOW (window), NARROW_WIDTH, NARROW_HEIGHT);
-  gtk_window_present (GTK_WINDOW (window));
-  cg_ui_test_iterate (200);
+  present_narrow (window);
   resize (window, NARROW_WIDTH);
 
   /* folded, opening on the page rather than the list of pages */
@@ -909,14 +940,17 @@ test_narrow_page (gconstpointer data)
   /* back to the sidebar (the header bar's back button), then the page's
    * row in it */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL));
-  wait_leaflet (leaflet);
+  wait_leaflet (leaflet, sidebar);
+  /* (the page goes once the sidebar has slid over it) */
+  CG_UI_TEST_WAIT (!gtk_widget_get_mapped (cg_window_get_page_widget (window, page)));
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == sidebar);
   g_assert_true (gtk_widget_get_mapped (sidebar));
   g_assert_false (gtk_widget_get_mapped (cg_window_get_page_widget (window, page)));
   walk (GTK_WIDGET (window), offenders, &n_checked);
 
   g_signal_emit_by_name (sidebar_row (leaflet, page), "activate");
-  wait_leaflet (leaflet);
+  CG_UI_TEST_WAIT (adw_leaflet_get_visible_child (leaflet) != sidebar);
+  wait_leaflet (leaflet, adw_leaflet_get_visible_child (leaflet));
   g_assert_cmpstr (cg_window_get_page (window), ==, page);
   g_assert_true (adw_leaflet_get_visible_child (leaflet) != sidebar);
   check_page_fits (window, page, NARROW_WIDTH, problems);
@@ -941,9 +975,7 @@ test_wide_window (void)
   GtkWidget *sidebar;
   GtkWidget *page;
 
-  gtk_window_set_default_size (GTK_WINDOW (window), NARROW_WIDTH, NARROW_HEIGHT);
-  gtk_window_present (GTK_WINDOW (window));
-  cg_ui_test_iterate (200);
+  present_narrow (window);
   resize (window, NARROW_WIDTH);
   activate (GTK_WIDGET (window), "win.show-page", "guides");
   wait_page (window, "guides");
@@ -954,6 +986,8 @@ test_wide_window (void)
   g_assert_false (gtk_widget_get_mapped (sidebar));
 
   resize (window, WIDE_WIDTH);
+  CG_UI_TEST_WAIT (!adw_leaflet_get_folded (leaflet) && gtk_widget_get_mapped (sidebar) &&
+                   gtk_widget_get_mapped (page));
   g_assert_false (adw_leaflet_get_folded (leaflet));
   g_assert_true (gtk_widget_get_mapped (sidebar));
   g_assert_true (gtk_widget_get_mapped (page));
@@ -962,6 +996,8 @@ test_wide_window (void)
   save_screenshot (window, "guides", "wide");
 
   resize (window, NARROW_WIDTH);
+  CG_UI_TEST_WAIT (adw_leaflet_get_folded (leaflet) && gtk_widget_get_mapped (page) &&
+                   !gtk_widget_get_mapped (sidebar));
   g_assert_true (adw_leaflet_get_folded (leaflet));
   g_assert_true (gtk_widget_get_mapped (page));
   g_assert_false (gtk_widget_get_mapped (sidebar));

@@ -7,11 +7,11 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
-#include "cg-application-card.h"
-#include "cg-application-editor.h"
+#include "cg-application-card-private.h"
+#include "cg-application-editor-private.h"
 #include "cg-application-item.h"
-#include "cg-applications-page.h"
-#include "cg-reader-view.h"
+#include "cg-applications-page-private.h"
+#include "cg-reader-view-private.h"
 #include "cg-tracker-stats-view.h"
 #include "cg-tracker.h"
 #include "cg-ui-test-utils.h"
@@ -25,13 +25,12 @@ typedef struct {
   CgApplicationsPage *page;
 } Fixture;
 
-/* Runs the main loop until @condition holds: the board is rebuilt in an
- * idle callback, which a slow frame under Xvfb can delay. */
+/* Runs the main loop until @condition holds, then asserts it: the board
+ * is rebuilt in an idle callback, which a slow frame under Xvfb can
+ * delay. */
 #define WAIT_UNTIL(condition) \
   G_STMT_START { \
-    gint64 wait_deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC; \
-    while (!(condition) && g_get_monotonic_time () < wait_deadline) \
-      g_main_context_iteration (NULL, FALSE); \
+    CG_UI_TEST_WAIT (condition); \
     g_assert_true (condition); \
   } G_STMT_END
 
@@ -58,7 +57,10 @@ fixture_set_up (Fixture       *f,
   gtk_window_set_child (f->window, GTK_WIDGET (f->page));
   gtk_window_present (f->window);
   cg_applications_page_set_library (f->page, f->library);
-  cg_ui_test_iterate (100);
+  /* gone when the window goes, or when the test destroys it */
+  g_object_add_weak_pointer (G_OBJECT (f->page), (gpointer *) &f->page);
+  /* the board is built before the next frame */
+  cg_ui_test_wait_drawn (GTK_WIDGET (f->window));
 }
 
 static void
@@ -67,7 +69,8 @@ fixture_tear_down (Fixture       *f,
 {
   if (f->window != NULL)
     gtk_window_destroy (f->window);
-  cg_ui_test_iterate (50);
+  /* the page has saved what it held and let go of the library */
+  CG_UI_TEST_WAIT (f->page == NULL);
   g_clear_object (&f->library);
   g_free (f->dir);
 }
@@ -131,8 +134,19 @@ track_optitrack (Fixture *f)
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
   cg_applications_page_reload (f->page);
-  cg_ui_test_iterate (50);
+  CG_UI_TEST_WAIT (cg_applications_page_get_card (f->page, id) != NULL);
   return id;
+}
+
+/* Whether the card of @id is in the column of the stage at @index */
+static gboolean
+card_in_column (Fixture *f,
+                gint64   id,
+                guint    index)
+{
+  GtkWidget *card = cg_applications_page_get_card (f->page, id);
+
+  return card != NULL && gtk_widget_is_ancestor (card, cg_applications_page_get_column (f->page, index));
 }
 
 static char *
@@ -179,15 +193,8 @@ count_history (Fixture    *f,
 static void
 wait_saved (CgApplicationEditor *editor)
 {
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  cg_ui_test_iterate (CG_APPLICATION_EDITOR_SAVE_DELAY_MS);
-  while (cg_application_editor_has_pending (editor))
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-    }
-  cg_ui_test_iterate (50);
+  /* the timer saves all that is pending at once */
+  CG_UI_TEST_WAIT (!cg_application_editor_has_pending (editor));
 }
 
 /* The search entry waits a little before it searches. */
@@ -195,11 +202,7 @@ static void
 wait_n_items (GListModel *model,
               guint       n)
 {
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (g_list_model_get_n_items (model) != n && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-  cg_ui_test_iterate (50);
+  cg_ui_test_wait_n_items (model, n);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, n);
 }
 
@@ -262,7 +265,8 @@ test_track_and_move (Fixture       *f,
   /* Alt+Right on the focused card: the next stage, Applied */
   gtk_widget_grab_focus (card);
   g_assert_true (gtk_widget_activate_action (card, "card.move-next", NULL));
-  cg_ui_test_iterate (50);
+  CG_UI_TEST_WAIT (card_in_column (f, id, 1) &&
+                   gtk_root_get_focus (GTK_ROOT (f->window)) == cg_applications_page_get_card (f->page, id));
   stage = stored_field (f, id, "stage");
   g_assert_cmpstr (stage, ==, "Applied");
   date_applied = stored_field (f, id, "date_applied");
@@ -288,7 +292,7 @@ test_track_and_move (Fixture       *f,
   /* the "Move to" menu's action: to Interviewing, then back to Applied */
   g_assert_true (gtk_widget_activate_action (card, "applications.move-to", "(xx)", id,
                                              stage_id (f->library, "Interviewing")));
-  cg_ui_test_iterate (50);
+  CG_UI_TEST_WAIT (card_in_column (f, id, 2));
   g_clear_pointer (&stage, g_free);
   stage = stored_field (f, id, "stage");
   g_assert_cmpstr (stage, ==, "Interviewing");
@@ -296,7 +300,7 @@ test_track_and_move (Fixture       *f,
                                          cg_applications_page_get_column (f->page, 2)));
   card = cg_applications_page_get_card (f->page, id);
   g_assert_true (gtk_widget_activate_action (card, "applications.move-to", "(xx)", id, applied));
-  cg_ui_test_iterate (50);
+  CG_UI_TEST_WAIT (card_in_column (f, id, 1));
   g_assert_cmpuint (count_history (f, id, "stage"), ==, 4);
 
   /* dragged onto the Offer column */
@@ -324,7 +328,6 @@ test_track_and_move (Fixture       *f,
     g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &dropped);
     g_value_unset (&value);
     g_assert_true (dropped);
-    cg_ui_test_iterate (50);
     g_clear_pointer (&stage, g_free);
     stage = stored_field (f, id, "stage");
     g_assert_cmpstr (stage, ==, "Offer");
@@ -332,19 +335,20 @@ test_track_and_move (Fixture       *f,
                                         cg_applications_page_get_column (f->page, 3)));
     card = cg_applications_page_get_card (f->page, id);
     g_assert_true (gtk_widget_activate_action (card, "applications.move-to", "(xx)", id, applied));
-    cg_ui_test_iterate (50);
+    CG_UI_TEST_WAIT (card_in_column (f, id, 1));
   }
 
   /* Alt+Left: back to Wishlist; the first stage has no previous one */
   card = cg_applications_page_get_card (f->page, id);
   g_assert_true (gtk_widget_activate_action (card, "card.move-previous", NULL));
-  cg_ui_test_iterate (50);
+  CG_UI_TEST_WAIT (card_in_column (f, id, 0));
   g_clear_pointer (&stage, g_free);
   stage = stored_field (f, id, "stage");
   g_assert_cmpstr (stage, ==, "Wishlist");
   card = cg_applications_page_get_card (f->page, id);
   g_assert_true (gtk_widget_activate_action (card, "card.move-previous", NULL));
-  cg_ui_test_iterate (50);
+  /* (nothing to move: what was queued runs, and it stays) */
+  cg_ui_test_run_ready ();
   g_assert_cmpuint (count_history (f, id, "stage"), ==, 7);
   g_assert_true (gtk_widget_is_ancestor (cg_applications_page_get_card (f->page, id),
                                          cg_applications_page_get_column (f->page, 0)));
@@ -365,10 +369,12 @@ test_edit_saves (Fixture       *f,
   other = cg_tracker_create (f->library, "Embedded Engineer", "Zeta Robotics", NULL, NULL, NULL);
   g_assert_cmpint (other, >, 0);
   cg_applications_page_reload (f->page);
+  CG_UI_TEST_WAIT (cg_applications_page_get_card (f->page, other) != NULL);
 
   /* activating the card opens it */
   g_signal_emit_by_name (cg_applications_page_get_card (f->page, id), "activate");
-  cg_ui_test_iterate (50);
+  CG_UI_TEST_WAIT (cg_application_editor_get_id (editor) == id &&
+                   gtk_widget_get_mapped (GTK_WIDGET (editor)));
   g_assert_cmpint (cg_application_editor_get_id (editor), ==, id);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (editor)));
 
@@ -389,17 +395,15 @@ test_edit_saves (Fixture       *f,
   {
     GtkWidget *preview = find_widget (GTK_WIDGET (editor), GTK_TYPE_TOGGLE_BUTTON, "_Preview");
     CgReaderView *reader;
-    gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
 
     g_assert_nonnull (preview);
     g_assert_null (find_widget (GTK_WIDGET (editor), CG_TYPE_READER_VIEW, NULL));
     gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (preview), TRUE);
-    cg_ui_test_iterate (50);
-    reader = CG_READER_VIEW (find_widget (GTK_WIDGET (editor), CG_TYPE_READER_VIEW, NULL));
+    reader = CG_READER_VIEW (cg_ui_test_wait_find (GTK_WIDGET (editor), CG_TYPE_READER_VIEW,
+                                                   CG_UI_TEST_MAPPED, NULL, NULL));
     g_assert_nonnull (reader);
-    while (cg_reader_view_get_loading (reader) && g_get_monotonic_time () < deadline)
-      g_main_context_iteration (NULL, FALSE);
-    cg_ui_test_iterate (100);
+    CG_UI_TEST_WAIT (!cg_reader_view_get_loading (reader));
+    CG_UI_TEST_WAIT (webkit_web_view_get_title (cg_reader_view_get_web_view (reader)) != NULL);
     g_assert_cmpstr (webkit_web_view_get_title (cg_reader_view_get_web_view (reader)), ==,
                      "Machine Learning & Operations Engineer");
     gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (preview), FALSE);
@@ -433,7 +437,9 @@ test_edit_saves (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (row), "2026-13-45");
   g_assert_true (gtk_widget_has_css_class (row, "error"));
   g_assert_nonnull (gtk_widget_get_tooltip_text (row));
-  cg_ui_test_iterate (CG_APPLICATION_EDITOR_SAVE_DELAY_MS + 200);
+  /* A time on purpose: a save that does not happen sends no event, so
+   * this lets the save-as-you-type delay pass, and then some. */
+  cg_ui_test_let_time_pass (CG_APPLICATION_EDITOR_SAVE_DELAY_MS + 200);
   {
     g_autofree char *follow_up = stored_field (f, other, "follow_up");
     g_assert_null (follow_up);
@@ -445,7 +451,7 @@ test_edit_saves (Fixture       *f,
   g_assert_true (cg_application_editor_has_pending (editor));
   gtk_window_destroy (f->window);
   f->window = NULL;
-  cg_ui_test_iterate (50);
+  CG_UI_TEST_WAIT (f->page == NULL);
   {
     g_autofree char *title = stored_field (f, other, "title");
     g_assert_cmpstr (title, ==, "Senior Embedded Engineer");
@@ -474,6 +480,7 @@ test_due (Fixture       *f,
     g_assert_cmpstr (follow_up, ==, date);
   }
 
+  CG_UI_TEST_WAIT (cg_applications_page_get_due_count (f->page) == 1);
   g_assert_cmpuint (cg_applications_page_get_due_count (f->page), ==, 1);
   WAIT_UNTIL (find_widget (cg_applications_page_get_card (f->page, id), GTK_TYPE_LABEL, "Due today") != NULL);
   card = cg_applications_page_get_card (f->page, id);
@@ -487,7 +494,10 @@ test_due (Fixture       *f,
   /* a closed stage has no reminders */
   g_assert_true (gtk_widget_activate_action (card, "applications.move-to", "(xx)", id,
                                              stage_id (f->library, "Rejected")));
-  cg_ui_test_iterate (50);
+  CG_UI_TEST_WAIT (cg_applications_page_get_due_count (f->page) == 0 &&
+                   cg_applications_page_get_card (f->page, id) != NULL &&
+                   find_widget (cg_applications_page_get_card (f->page, id), GTK_TYPE_LABEL,
+                                "Due today") == NULL);
   g_assert_cmpuint (cg_applications_page_get_due_count (f->page), ==, 0);
   g_assert_null (find_widget (cg_applications_page_get_card (f->page, id), GTK_TYPE_LABEL, "Due today"));
 }
@@ -502,7 +512,7 @@ test_delete_and_undo (Fixture       *f,
   /* some history first */
   g_assert_true (gtk_widget_activate_action (cg_applications_page_get_card (f->page, id),
                                              "card.move-next", NULL));
-  cg_ui_test_iterate (50);
+  CG_UI_TEST_WAIT (card_in_column (f, id, 1));
   cg_applications_page_open_application (f->page, id);
   gtk_text_buffer_insert_at_cursor (cg_application_editor_get_notes_buffer (cg_applications_page_get_editor (f->page)),
                                     "Pending when deleted", -1);
@@ -510,7 +520,9 @@ test_delete_and_undo (Fixture       *f,
 
   /* delete: the typing goes with it, the card goes, the editor closes */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "applications.delete", "x", id));
-  cg_ui_test_iterate (50);
+  CG_UI_TEST_WAIT (cg_applications_page_get_card (f->page, id) == NULL &&
+                   cg_application_editor_get_id (cg_applications_page_get_editor (f->page)) == 0 &&
+                   find_widget (GTK_WIDGET (f->page), GTK_TYPE_LABEL, "Track Your First Application") != NULL);
   g_assert_null (cg_tracker_get_application (f->library, id, NULL));
   g_assert_null (cg_applications_page_get_card (f->page, id));
   g_assert_cmpint (cg_application_editor_get_id (cg_applications_page_get_editor (f->page)), ==, 0);
@@ -518,7 +530,7 @@ test_delete_and_undo (Fixture       *f,
 
   /* Undo, as the toast's button does */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "applications.undo", "t", (guint64) 0));
-  cg_ui_test_iterate (50);
+  CG_UI_TEST_WAIT (card_in_column (f, id, 1));
   g_assert_nonnull (cg_applications_page_get_card (f->page, id));
   g_assert_cmpuint (count_history (f, id, NULL), ==, n_history + 1);  /* + the notes saved before */
   {
@@ -533,16 +545,16 @@ test_delete_and_undo (Fixture       *f,
 
   /* archive hides it, Undo brings it back */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "applications.archive", "x", id));
-  cg_ui_test_iterate (50);
+  CG_UI_TEST_WAIT (cg_applications_page_get_card (f->page, id) == NULL);
   g_assert_null (cg_applications_page_get_card (f->page, id));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "applications.show-archived", NULL));
-  cg_ui_test_iterate (50);
+  CG_UI_TEST_WAIT (cg_applications_page_get_card (f->page, id) != NULL);
   g_assert_nonnull (cg_applications_page_get_card (f->page, id));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "applications.show-archived", NULL));
-  cg_ui_test_iterate (50);
+  CG_UI_TEST_WAIT (cg_applications_page_get_card (f->page, id) == NULL);
   g_assert_null (cg_applications_page_get_card (f->page, id));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "applications.undo", "t", (guint64) 0));
-  cg_ui_test_iterate (50);
+  CG_UI_TEST_WAIT (cg_applications_page_get_card (f->page, id) != NULL);
   g_assert_nonnull (cg_applications_page_get_card (f->page, id));
 }
 
@@ -571,9 +583,10 @@ test_search_table_and_stats (Fixture       *f,
   g_assert_nonnull (cg_applications_page_get_card (f->page, id));
   gtk_editable_set_text (GTK_EDITABLE (search), "no such words");
   wait_n_items (model, 0);
-  g_assert_nonnull (find_widget (GTK_WIDGET (f->page), GTK_TYPE_LABEL, "No Matching Applications"));
+  g_assert_nonnull (cg_ui_test_wait_find (GTK_WIDGET (f->page), GTK_TYPE_LABEL, CG_UI_TEST_MAPPED,
+                                          "No Matching Applications", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "applications.clear-filters", NULL));
-  cg_ui_test_iterate (50);
+  cg_ui_test_wait_n_items (model, 2);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
 
   /* the filters: company, then a date range (a bad date is marked, not used) */
@@ -588,46 +601,47 @@ test_search_table_and_stats (Fixture       *f,
                                     NULL, NULL);
     g_assert_nonnull (company);
     gtk_editable_set_text (GTK_EDITABLE (company), "zeta");
-    cg_ui_test_iterate (50);
+    cg_ui_test_wait_n_items (model, 1);
     g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
     gtk_editable_set_text (GTK_EDITABLE (company), "");
-    cg_ui_test_iterate (50);
+    cg_ui_test_wait_n_items (model, 2);
     g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
 
     from = gtk_widget_get_next_sibling (gtk_widget_get_parent (company));
     from = gtk_widget_get_first_child (from);
     g_assert_true (GTK_IS_ENTRY (from));
     gtk_editable_set_text (GTK_EDITABLE (from), "2026-02-30");
-    cg_ui_test_iterate (50);
+    CG_UI_TEST_WAIT (gtk_widget_has_css_class (from, "error"));
     g_assert_true (gtk_widget_has_css_class (from, "error"));
     g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
     gtk_editable_set_text (GTK_EDITABLE (from), "1999-01-01");
-    cg_ui_test_iterate (50);
+    CG_UI_TEST_WAIT (!gtk_widget_has_css_class (from, "error") && g_list_model_get_n_items (model) == 0);
     g_assert_false (gtk_widget_has_css_class (from, "error"));
     /* nothing has a date applied yet: a date range leaves nothing */
     g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "applications.clear-filters", NULL));
-    cg_ui_test_iterate (50);
+    cg_ui_test_wait_n_items (model, 2);
     g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
   }
 
   /* the statistics count the funnel */
   g_assert_true (gtk_widget_activate_action (cg_applications_page_get_card (f->page, id),
                                              "card.move-next", NULL));
-  cg_ui_test_iterate (50);
+  CG_UI_TEST_WAIT (card_in_column (f, id, 1));
   stats = find_widget (GTK_WIDGET (f->page), GTK_TYPE_STACK_SWITCHER, NULL);
   g_assert_nonnull (stats);
   views = gtk_stack_switcher_get_stack (GTK_STACK_SWITCHER (stats));
   gtk_stack_set_visible_child_name (views, "statistics");
-  cg_ui_test_iterate (300);
-  stats = find_widget (GTK_WIDGET (f->page), CG_TYPE_TRACKER_STATS_VIEW, NULL);
+  stats = cg_ui_test_wait_find (GTK_WIDGET (f->page), CG_TYPE_TRACKER_STATS_VIEW, CG_UI_TEST_MAPPED,
+                                NULL, NULL);
   g_assert_nonnull (stats);
-  g_assert_nonnull (find_widget (stats, GTK_TYPE_LABEL, "Funnel"));
-  g_assert_nonnull (find_widget (stats, GTK_TYPE_LABEL, "Applications per Week"));
+  g_assert_nonnull (cg_ui_test_wait_find (stats, GTK_TYPE_LABEL, CG_UI_TEST_MAPPED, "Funnel", NULL));
+  g_assert_nonnull (cg_ui_test_wait_find (stats, GTK_TYPE_LABEL, CG_UI_TEST_MAPPED,
+                                          "Applications per Week", NULL));
 
   gtk_stack_set_visible_child_name (views, "table");
-  cg_ui_test_iterate (200);
-  g_assert_nonnull (find_widget (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW, NULL));
+  g_assert_nonnull (cg_ui_test_wait_find (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW,
+                                          CG_UI_TEST_MAPPED, NULL, NULL));
 }
 
 int

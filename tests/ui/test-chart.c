@@ -19,7 +19,7 @@
 #include <glib/gstdio.h>
 
 #include "cg-chart.h"
-#include "cg-chart-card.h"
+#include "cg-chart-card-private.h"
 #include "cg-ui-test-utils.h"
 
 static const CgChartKind all_kinds[] = {
@@ -204,20 +204,6 @@ test_render_surface (gconstpointer data)
   cairo_surface_destroy (surface);
 }
 
-static void
-iterate_until_drawn (GtkWidget *widget)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) == 0)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-    }
-  for (int i = 0; i < 20; i++)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 /* The widget's own snapshot, rendered to a texture by the window's
  * renderer, as the screen would show it. */
 static void
@@ -237,7 +223,7 @@ test_render_texture (gconstpointer data)
   gtk_window_set_default_size (window, 640, 420);
   gtk_window_set_child (window, GTK_WIDGET (chart));
   gtk_window_present (window);
-  iterate_until_drawn (GTK_WIDGET (chart));
+  cg_ui_test_wait_drawn (GTK_WIDGET (chart));
 
   width = gtk_widget_get_width (GTK_WIDGET (chart));
   height = gtk_widget_get_height (GTK_WIDGET (chart));
@@ -595,7 +581,7 @@ test_keyboard_in_window (void)
   gtk_window_set_default_size (window, 500, 320);
   gtk_window_set_child (window, GTK_WIDGET (chart));
   gtk_window_present (window);
-  iterate_until_drawn (GTK_WIDGET (chart));
+  cg_ui_test_wait_drawn (GTK_WIDGET (chart));
   /* the details follow the keyboard focus, which a window has only once
    * the X server made it active: on a busy server that comes late */
   cg_ui_test_wait_until (cg_ui_test_is_active_cb, window, "the window to be active");
@@ -605,7 +591,8 @@ test_keyboard_in_window (void)
   g_assert_true (cg_chart_get_focus (chart, NULL, &key));
   g_assert_cmpstr (key, ==, "FULL_TIME");
 
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (chart));
+  /* the items placed by a frame, for the details to point at */
+  cg_ui_test_wait_drawn (GTK_WIDGET (chart));
   cg_chart_move_focus (chart, 2);
   g_assert_true (cg_chart_get_focus (chart, NULL, &key));
   g_assert_cmpstr (key, ==, "PART_TIME");
@@ -682,8 +669,10 @@ test_pointer (void)
   gtk_window_set_default_size (window, 500, 320);
   gtk_window_set_child (window, GTK_WIDGET (chart));
   gtk_window_present (window);
-  iterate_until_drawn (GTK_WIDGET (chart));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (chart));
+  cg_ui_test_wait_drawn (GTK_WIDGET (chart));
+  /* the focus settled (it moves when the window becomes active) before it
+   * is taken away */
+  cg_ui_test_wait_until (cg_ui_test_is_active_cb, window, "the window to be active");
   /* the pointer alone: with the keyboard focus, the focused item's details stay */
   gtk_window_set_focus (window, NULL);
 
@@ -805,7 +794,7 @@ test_card (void)
   gtk_window_set_default_size (window, 600, 400);
   gtk_window_set_child (window, GTK_WIDGET (card));
   gtk_window_present (window);
-  iterate_until_drawn (GTK_WIDGET (chart));
+  cg_ui_test_wait_drawn (GTK_WIDGET (chart));
 
   stack = GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (chart)));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "chart");
@@ -817,8 +806,7 @@ test_card (void)
   /* new data reaches the table */
   s = cg_chart_add_series (chart, "Ours");
   cg_chart_add_point (chart, s, "onsite", "On-site", 42);
-  for (int i = 0; i < 10; i++)
-    g_main_context_iteration (NULL, FALSE);
+  CG_UI_TEST_WAIT (count_labels (GTK_WIDGET (card), "42%") == 1);
   g_assert_cmpuint (count_labels (GTK_WIDGET (card), "42%"), ==, 1);
 
   cg_chart_card_set_show_table (card, FALSE);

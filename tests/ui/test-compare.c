@@ -15,7 +15,7 @@
 
 #include <glib/gstdio.h>
 
-#include "cg-compare-page.h"
+#include "cg-compare-page-private.h"
 #include "cg-db.h"
 #include "cg-job-record.h"
 #include "cg-ui-test-utils.h"
@@ -28,19 +28,27 @@ typedef struct {
   GPtrArray     *activated;   /* "action:target" of the window actions used */
 } Fixture;
 
+/* Waits for the figures the page is computing (it starts at once), and
+ * for the frame that lays out the rows they fill in. */
 static void
 wait_figures (CgComparePage *page)
 {
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  cg_ui_test_iterate (20);
-  while (cg_compare_page_get_loading (page))
-    {
-      g_main_context_iteration (NULL, TRUE);
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-    }
+  CG_UI_TEST_WAIT (!cg_compare_page_get_loading (page));
   g_assert_true (cg_comparison_has_figures (cg_compare_page_get_comparison (page)));
-  cg_ui_test_iterate (100);
+  cg_ui_test_wait_frame (GTK_WIDGET (page));
+}
+
+/* Whether the rows @keys are all @mapped (or all not) */
+static gboolean
+rows_mapped (CgComparePage      *page,
+             const char * const *keys,
+             guint               n_keys,
+             gboolean            mapped)
+{
+  for (guint i = 0; i < n_keys; i++)
+    if (gtk_widget_get_mapped (cg_compare_page_get_row_widget (page, keys[i])) != mapped)
+      return FALSE;
+  return TRUE;
 }
 
 /* embedded-ml-engineer: Miami, FL  remote full_time $100K-$120K  (mid 110K)
@@ -130,15 +138,18 @@ fixture_setup (Fixture       *f,
   f->page = CG_COMPARE_PAGE (cg_compare_page_new ());
   gtk_window_set_child (f->window, GTK_WIDGET (f->page));
   gtk_window_present (f->window);
-  cg_ui_test_iterate (100);
+  cg_ui_test_wait_drawn (GTK_WIDGET (f->window));
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
+  /* the page's tasks hold it until they are done: gone, it reads no more
+   * from the folder removed below */
+  g_object_add_weak_pointer (G_OBJECT (f->page), (gpointer *) &f->page);
   gtk_window_destroy (f->window);
-  cg_ui_test_iterate (50);
+  CG_UI_TEST_WAIT (f->page == NULL);
   g_clear_object (&f->library);
   g_ptr_array_unref (f->activated);
   cg_test_remove_tree (f->dir);
@@ -197,7 +208,7 @@ save_screenshot (Fixture    *f,
   if (dir == NULL)
     return;
 
-  cg_ui_test_iterate (300);
+  cg_ui_test_wait_frame (GTK_WIDGET (f->window));
   width = gtk_widget_get_width (GTK_WIDGET (f->window));
   height = gtk_widget_get_height (GTK_WIDGET (f->window));
   paintable = gtk_widget_paintable_new (GTK_WIDGET (f->window));
@@ -302,7 +313,7 @@ test_pick_and_differences (Fixture       *f,
     g_assert_nonnull (toggle);
     /* a button activated by the keyboard clicks after a short flash */
     gtk_widget_activate (toggle);
-    cg_ui_test_iterate (400);
+    CG_UI_TEST_WAIT (cg_compare_page_get_only_differences (f->page));
     g_assert_true (cg_compare_page_get_only_differences (f->page));
   }
   for (guint i = 0; i < G_N_ELEMENTS (hidden); i++)
@@ -321,7 +332,7 @@ test_pick_and_differences (Fixture       *f,
   }
 
   cg_compare_page_set_only_differences (f->page, FALSE);
-  cg_ui_test_iterate (50);
+  CG_UI_TEST_WAIT (rows_mapped (f->page, hidden, G_N_ELEMENTS (hidden), TRUE));
   for (guint i = 0; i < G_N_ELEMENTS (hidden); i++)
     g_assert_true (gtk_widget_get_mapped (cg_compare_page_get_row_widget (f->page, hidden[i])));
 }
@@ -346,19 +357,13 @@ test_region_swap_add_remove (Fixture       *f,
   {
     GtkWidget *region = NULL;
     GListModel *model;
-    gint64 deadline;
 
     for (GtkWidget *w = cg_ui_test_find_label (GTK_WIDGET (f->page), "All regions"); w != NULL; w = gtk_widget_get_parent (w))
       if (GTK_IS_DROP_DOWN (w))
         region = w;
     g_assert_nonnull (region);
     /* they are listed by a task of their own */
-    deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-    while (g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (region))) < 2)
-      {
-        g_main_context_iteration (NULL, TRUE);
-        g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      }
+    CG_UI_TEST_WAIT (g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (region))) >= 2);
     model = gtk_drop_down_get_model (GTK_DROP_DOWN (region));
     g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
     g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), 1), ==, "FL");
@@ -369,7 +374,11 @@ test_region_swap_add_remove (Fixture       *f,
   wait_figures (f->page);
   assert_row (f->page, "open_postings", "Open postings", "0", "0");
   cg_compare_page_set_only_differences (f->page, TRUE);
-  cg_ui_test_iterate (50);
+  {
+    static const char *equal[] = { "pay_range", "locations" };
+
+    CG_UI_TEST_WAIT (rows_mapped (f->page, equal, G_N_ELEMENTS (equal), FALSE));
+  }
   g_assert_false (gtk_widget_get_mapped (cg_compare_page_get_row_widget (f->page, "pay_range")));
   g_assert_false (gtk_widget_get_mapped (cg_compare_page_get_row_widget (f->page, "locations")));
   g_assert_true (gtk_widget_get_mapped (cg_compare_page_get_row_widget (f->page, "focus")));
@@ -432,8 +441,9 @@ test_links (Fixture       *f,
   g_assert_nonnull (postings);
   button = gtk_widget_get_ancestor (postings, GTK_TYPE_BUTTON);
   g_assert_true (gtk_widget_is_sensitive (button));
+  /* (a button activated by the keyboard clicks after a short flash) */
   gtk_widget_activate (button);
-  cg_ui_test_iterate (400);
+  CG_UI_TEST_WAIT (f->activated->len >= 1);
   g_assert_cmpuint (f->activated->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (f->activated, 0), ==, "show-jobs-for-role:embedded-ml-engineer");
 
@@ -470,11 +480,10 @@ test_narrow (Fixture       *f,
 
   /* too narrow for the columns: the same rows, stacked */
   gtk_window_set_default_size (f->window, 400, 720);
-  cg_ui_test_iterate (400);
-  /* (a busy X server may take longer to resize the window) */
-  for (int i = 0; i < 50 && gtk_widget_get_width (GTK_WIDGET (f->window)) > 420; i++)
-    cg_ui_test_iterate (100);
-  cg_ui_test_iterate (100);
+  /* the X server resizes the window, then the page lays itself out anew */
+  CG_UI_TEST_WAIT (gtk_widget_get_width (GTK_WIDGET (f->window)) <= 420 &&
+                   cg_compare_page_is_stacked (f->page));
+  cg_ui_test_wait_frame (GTK_WIDGET (f->window));
   width = gtk_widget_get_width (GTK_WIDGET (f->window));
   g_test_message ("narrow window: %d px", width);
   g_assert_cmpint (width, <=, 420);
@@ -494,11 +503,10 @@ test_narrow (Fixture       *f,
     }
 
   cg_compare_page_set_only_differences (f->page, TRUE);
-  cg_ui_test_iterate (100);
   save_screenshot (f, "compare-narrow-differences.png");
 
   gtk_window_set_default_size (f->window, 1100, 720);
-  cg_ui_test_iterate (400);
+  CG_UI_TEST_WAIT (!cg_compare_page_is_stacked (f->page));
   g_assert_false (cg_compare_page_is_stacked (f->page));
 }
 

@@ -20,9 +20,10 @@
 
 #include <glib/gstdio.h>
 
+#include "cg-chart-card-private.h"
 #include "cg-db.h"
 #include "cg-job-record.h"
-#include "cg-market-page.h"
+#include "cg-market-page-private.h"
 #include "cg-ui-test-utils.h"
 
 typedef struct {
@@ -73,19 +74,14 @@ static const struct {
     95000, 105000, CG_PAY_UNIT_YEAR, "2026-05-15", FALSE },
 };
 
+/* Waits for the figures the page is computing (it starts at once), and
+ * for the frame that lays out what they fill in. */
 static void
 wait_figures (CgMarketPage *page)
 {
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  cg_ui_test_iterate (20);
-  while (cg_market_page_get_busy (page))
-    {
-      g_main_context_iteration (NULL, TRUE);
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-    }
+  CG_UI_TEST_WAIT (!cg_market_page_get_busy (page));
   g_assert_null (cg_market_page_get_error (page));
-  cg_ui_test_iterate (50);
+  cg_ui_test_wait_frame (GTK_WIDGET (page));
 }
 
 static void
@@ -160,15 +156,18 @@ fixture_setup (Fixture       *f,
   f->page = CG_MARKET_PAGE (cg_market_page_new ());
   gtk_window_set_child (f->window, GTK_WIDGET (f->page));
   gtk_window_present (f->window);
-  cg_ui_test_iterate (100);
+  cg_ui_test_wait_drawn (GTK_WIDGET (f->window));
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
+  /* the page's tasks hold it until they are done: gone, it reads no more
+   * from the folder removed below */
+  g_object_add_weak_pointer (G_OBJECT (f->page), (gpointer *) &f->page);
   gtk_window_destroy (f->window);
-  cg_ui_test_iterate (50);
+  CG_UI_TEST_WAIT (f->page == NULL);
   g_clear_object (&f->library);
   g_ptr_array_unref (f->activated);
   cg_test_remove_tree (f->dir);
@@ -270,7 +269,7 @@ save_screenshot (Fixture    *f,
   if (dir == NULL)
     return;
 
-  cg_ui_test_iterate (300);
+  cg_ui_test_wait_frame (GTK_WIDGET (f->window));
   width = gtk_widget_get_width (GTK_WIDGET (f->window));
   height = gtk_widget_get_height (GTK_WIDGET (f->window));
   paintable = gtk_widget_paintable_new (GTK_WIDGET (f->window));
@@ -297,7 +296,7 @@ scroll_to (Fixture   *f,
   g_assert_true (gtk_widget_compute_point (widget, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)),
                                            &GRAPHENE_POINT_INIT (0, 0), &point));
   gtk_adjustment_set_value (adjustment, point.y - 12);
-  cg_ui_test_iterate (100);
+  cg_ui_test_wait_frame (widget);
 }
 
 static void
@@ -556,6 +555,32 @@ test_default_region (Fixture       *f,
   assert_grid_row (f->page, "Work arrangement", "Remote", "Remote|11%|42.9%|3");
 }
 
+/* The first two charts, above one another */
+static gboolean
+one_column (Fixture *f)
+{
+  GtkWidget *first = GTK_WIDGET (cg_market_page_get_card (f->page, CG_MARKET_CARD_EMPLOYMENT_TYPE));
+  GtkWidget *second = GTK_WIDGET (cg_market_page_get_card (f->page, CG_MARKET_CARD_ARRANGEMENT));
+  graphene_rect_t a, b;
+
+  return gtk_widget_compute_bounds (first, GTK_WIDGET (f->page), &a) &&
+         gtk_widget_compute_bounds (second, GTK_WIDGET (f->page), &b) &&
+         a.origin.x == b.origin.x && a.origin.y + a.size.height < b.origin.y;
+}
+
+/* The first two charts, side by side */
+static gboolean
+two_columns (Fixture *f)
+{
+  GtkWidget *first = GTK_WIDGET (cg_market_page_get_card (f->page, CG_MARKET_CARD_EMPLOYMENT_TYPE));
+  GtkWidget *second = GTK_WIDGET (cg_market_page_get_card (f->page, CG_MARKET_CARD_ARRANGEMENT));
+  graphene_rect_t a, b;
+
+  return gtk_widget_compute_bounds (first, GTK_WIDGET (f->page), &a) &&
+         gtk_widget_compute_bounds (second, GTK_WIDGET (f->page), &b) &&
+         a.origin.y == b.origin.y && a.origin.x + a.size.width < b.origin.x;
+}
+
 /* The first two charts are side by side, within 1000 px, and within the
  * page. */
 static void
@@ -623,18 +648,23 @@ test_layout (Fixture       *f,
   second = GTK_WIDGET (cg_market_page_get_card (f->page, CG_MARKET_CARD_ARRANGEMENT));
 
   /* wide: two charts side by side */
-  cg_ui_test_iterate (200);
+  CG_UI_TEST_WAIT (two_columns (f));
   assert_two_columns (f);
 
   /* as wide as the page is in a 1100 px window with the sidebar: still two */
   gtk_window_set_default_size (f->window, 850, 800);
-  cg_ui_test_iterate (400);
+  /* the X server resizes the window, then the page lays itself out anew */
+  CG_UI_TEST_WAIT (gtk_widget_get_width (GTK_WIDGET (f->window)) <= 860);
+  cg_ui_test_wait_frame (GTK_WIDGET (f->window));
+  CG_UI_TEST_WAIT (two_columns (f));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, 860);
   assert_two_columns (f);
 
   /* narrow: one column */
   gtk_window_set_default_size (f->window, 400, 800);
-  cg_ui_test_iterate (400);
+  CG_UI_TEST_WAIT (gtk_widget_get_width (GTK_WIDGET (f->window)) <= 420);
+  cg_ui_test_wait_frame (GTK_WIDGET (f->window));
+  CG_UI_TEST_WAIT (one_column (f));
   width = gtk_widget_get_width (GTK_WIDGET (f->window));
   g_test_message ("narrow window: %d px", width);
   g_assert_cmpint (width, <=, 420);

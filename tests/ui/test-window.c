@@ -9,15 +9,17 @@
 
 #include "cg-application.h"
 #include "cg-application-item.h"
-#include "cg-applications-page.h"
-#include "cg-compare-page.h"
+#include "cg-applications-page-private.h"
+#include "cg-compare-page-private.h"
 #include "cg-db.h"
-#include "cg-market-page.h"
-#include "cg-faq-page.h"
-#include "cg-guides-page.h"
+#include "cg-market-page-private.h"
+#include "cg-faq-page-private.h"
+#include "cg-guides-page-private.h"
 #include "cg-job.h"
-#include "cg-jobs-page.h"
-#include "cg-window.h"
+#include "cg-jobs-page-private.h"
+#include "cg-reader-view-private.h"
+#include "cg-search-page-private.h"
+#include "cg-window-private.h"
 #include "cg-ui-test-utils.h"
 
 static char *system_data_dirs;
@@ -50,25 +52,41 @@ static void
 stop_app (CgApplication *app,
           GtkWindow     *window)
 {
+  /* gone, with what its pages were doing (their tasks hold them) */
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_destroy (window);
-  cg_ui_test_iterate (50);
+  CG_UI_TEST_WAIT (window == NULL);
   g_application_quit (G_APPLICATION (app));
   /* shutdown runs from g_application_run; call the vfunc path directly */
   g_object_unref (app);
 }
 
+/* Waits for the query the Jobs page runs (it starts it at once). */
 static void
 wait_jobs_loaded (CgJobsPage *page)
 {
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  CG_UI_TEST_WAIT (!cg_job_list_model_get_loading (cg_jobs_page_get_model (page)));
+}
 
-  cg_ui_test_iterate (20);
-  while (cg_job_list_model_get_loading (cg_jobs_page_get_model (page)))
-    {
-      g_main_context_iteration (NULL, TRUE);
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-    }
-  cg_ui_test_iterate (20);
+static void
+count_cb (gpointer  instance,
+          guint    *count)
+{
+  (*count)++;
+}
+
+/* Sets the text of the search entry @entry, as typing does, and waits
+ * for it to tell that the search changed (it waits a little first). */
+static void
+type_search (GtkWidget  *entry,
+             const char *text)
+{
+  guint changed = 0;
+  gulong handler = g_signal_connect (entry, "search-changed", G_CALLBACK (count_cb), &changed);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  CG_UI_TEST_WAIT (changed > 0);
+  g_signal_handler_disconnect (entry, handler);
 }
 
 /* The first visible widget under @root of @type whose label is @label. */
@@ -122,12 +140,9 @@ page_titles (CgWindow   *window,
     {
       /* the titles of the chart cards, once the figures are computed */
       CgMarketPage *market = CG_MARKET_PAGE (widget);
-      gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
       static const char *cards[] = { "Employment type", "Work arrangement" };
 
-      cg_ui_test_iterate (20);
-      while (cg_market_page_get_busy (market) && g_get_monotonic_time () < deadline)
-        g_main_context_iteration (NULL, TRUE);
+      CG_UI_TEST_WAIT (!cg_market_page_get_busy (market));
       for (guint i = 0; i < G_N_ELEMENTS (cards); i++)
         if (find_widget (widget, GTK_TYPE_LABEL, cards[i]) != NULL)
           g_ptr_array_add (titles, g_strdup (cards[i]));
@@ -139,7 +154,6 @@ page_titles (CgWindow   *window,
       /* the applications the page's filtered model holds */
       GListModel *model = cg_applications_page_get_model (CG_APPLICATIONS_PAGE (widget));
 
-      cg_ui_test_iterate (50);
       for (guint i = 0; model != NULL && i < g_list_model_get_n_items (model); i++)
         {
           g_autoptr(CgApplicationItem) item = g_list_model_get_item (model, i);
@@ -153,12 +167,9 @@ page_titles (CgWindow   *window,
     {
       /* the roles side by side, once their figures are computed */
       CgComparePage *compare = CG_COMPARE_PAGE (widget);
-      gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
       const CgComparison *comparison;
 
-      cg_ui_test_iterate (20);
-      while (cg_compare_page_get_loading (compare) && g_get_monotonic_time () < deadline)
-        g_main_context_iteration (NULL, TRUE);
+      CG_UI_TEST_WAIT (!cg_compare_page_get_loading (compare));
       comparison = cg_compare_page_get_comparison (compare);
       for (guint i = 0; comparison != NULL && i < cg_comparison_get_n_roles (comparison); i++)
         g_ptr_array_add (titles, g_strdup (cg_comparison_get_role_name (comparison, i)));
@@ -169,10 +180,8 @@ page_titles (CgWindow   *window,
     {
       /* the questions are in the reader: wait for them, report the count */
       CgFaqPage *faq = CG_FAQ_PAGE (widget);
-      gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
 
-      while (cg_faq_page_get_n_shown (faq) == 0 && g_get_monotonic_time () < deadline)
-        g_main_context_iteration (NULL, FALSE);
+      CG_UI_TEST_WAIT (cg_faq_page_get_n_shown (faq) > 0);
       for (guint i = 0; i < cg_faq_page_get_n_shown (faq); i++)
         g_ptr_array_add (titles, g_strdup_printf ("question %u", i));
       return titles;
@@ -198,8 +207,35 @@ activate (GtkWidget  *widget,
           const char *action,
           const char *page)
 {
+  /* (a page is shown, and starts loading, at once) */
   g_assert_true (gtk_widget_activate_action (widget, action, "s", page));
-  cg_ui_test_iterate (20);
+}
+
+/* The applications the Applications page lists */
+static guint
+n_applications (CgWindow *window)
+{
+  GtkWidget *page = cg_window_get_page_widget (window, "applications");
+  GListModel *model = cg_applications_page_get_model (CG_APPLICATIONS_PAGE (page));
+
+  return model != NULL ? g_list_model_get_n_items (model) : 0;
+}
+
+/* The visible toplevel of @type, if any */
+static GtkWidget *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (window))
+        return window;
+    }
+
+  return NULL;
 }
 
 static void
@@ -220,7 +256,7 @@ test_pages_show_bundled_records (void)
   };
 
   gtk_window_present (GTK_WINDOW (window));
-  cg_ui_test_iterate (200);
+  cg_ui_test_wait_drawn (GTK_WIDGET (window));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
 
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
@@ -280,14 +316,15 @@ test_track_posting (void)
   CgJob *job;
 
   gtk_window_present (GTK_WINDOW (window));
-  cg_ui_test_iterate (100);
+  cg_ui_test_wait_drawn (GTK_WIDGET (window));
   activate (GTK_WIDGET (window), "win.show-page", "jobs");
   jobs = CG_JOBS_PAGE (cg_window_get_page_widget (window, "jobs"));
   wait_jobs_loaded (jobs);
 
   /* the first posting is selected and shown; press Track Application */
   cg_jobs_page_select (jobs, 0);
-  cg_ui_test_iterate (50);
+  CG_UI_TEST_WAIT ((job = cg_jobs_page_get_selected (jobs)) != NULL &&
+                   find_widget (GTK_WIDGET (jobs), GTK_TYPE_LABEL, cg_job_get_title (job)) != NULL);
   job = cg_jobs_page_get_selected (jobs);
   g_assert_nonnull (job);
   g_assert_nonnull (find_widget (GTK_WIDGET (jobs), GTK_TYPE_LABEL, cg_job_get_title (job)));
@@ -295,9 +332,9 @@ test_track_posting (void)
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_is_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
-  cg_ui_test_iterate (50);
 
   activate (GTK_WIDGET (window), "win.show-page", "applications");
+  CG_UI_TEST_WAIT (n_applications (window) == 1);
   titles = page_titles (window, "applications");
   g_assert_cmpuint (titles->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (titles, 0), ==, cg_job_get_title (job));
@@ -305,7 +342,8 @@ test_track_posting (void)
   /* again: already tracked, nothing added */
   activate (GTK_WIDGET (window), "win.show-page", "jobs");
   g_signal_emit_by_name (button, "clicked");
-  cg_ui_test_iterate (50);
+  /* (nothing to add: what was queued runs, and nothing is added) */
+  cg_ui_test_run_ready ();
   g_assert_cmpint (cg_library_count (library, CG_LIBRARY_KIND_APPLICATIONS), ==, 1);
 
   stop_app (g_steal_pointer (&app), GTK_WINDOW (window));
@@ -321,7 +359,7 @@ test_search_and_filter (void)
   GListModel *model;
 
   gtk_window_present (GTK_WINDOW (window));
-  cg_ui_test_iterate (100);
+  cg_ui_test_wait_drawn (GTK_WIDGET (window));
   activate (GTK_WIDGET (window), "win.show-page", "jobs");
   jobs = CG_JOBS_PAGE (cg_window_get_page_widget (window, "jobs"));
   wait_jobs_loaded (jobs);
@@ -331,22 +369,21 @@ test_search_and_filter (void)
   /* type into the search box as a user would */
   entry = find_widget (GTK_WIDGET (jobs), GTK_TYPE_SEARCH_ENTRY, NULL);
   g_assert_nonnull (entry);
-  gtk_editable_set_text (GTK_EDITABLE (entry), "optitrack");
-  cg_ui_test_iterate (400); /* the search entry waits a little before it searches */
+  type_search (entry, "optitrack");
   wait_jobs_loaded (jobs);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  CG_UI_TEST_WAIT (find_widget (GTK_WIDGET (jobs), GTK_TYPE_LABEL, "1 posting") != NULL);
   g_assert_nonnull (find_widget (GTK_WIDGET (jobs), GTK_TYPE_LABEL, "1 posting"));
 
   /* syntax that would break a naive FTS query is just words */
-  gtk_editable_set_text (GTK_EDITABLE (entry), "C++ AND (");
-  cg_ui_test_iterate (400);
+  type_search (entry, "C++ AND (");
   wait_jobs_loaded (jobs);
   g_assert_null (cg_job_list_model_get_error (cg_jobs_page_get_model (jobs)));
+  CG_UI_TEST_WAIT (find_widget (GTK_WIDGET (jobs), GTK_TYPE_LABEL, "No Matching Postings") != NULL);
   g_assert_nonnull (find_widget (GTK_WIDGET (jobs), GTK_TYPE_LABEL, "No Matching Postings"));
 
   /* clear the search, filter to remote: the OptiTrack posting */
-  gtk_editable_set_text (GTK_EDITABLE (entry), "");
-  cg_ui_test_iterate (400);
+  type_search (entry, "");
   dropdown = find_widget (GTK_WIDGET (jobs), GTK_TYPE_DROP_DOWN, NULL); /* the first: arrangement */
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 3);
   wait_jobs_loaded (jobs);
@@ -358,25 +395,19 @@ test_search_and_filter (void)
 
   /* the detail pane shows the selected posting's facts */
   cg_jobs_page_select (jobs, 0);
-  cg_ui_test_iterate (50);
+  CG_UI_TEST_WAIT (find_widget (GTK_WIDGET (jobs), GTK_TYPE_LABEL, "Machine Learning & Operations Engineer") != NULL &&
+                   find_widget (GTK_WIDGET (jobs), GTK_TYPE_LABEL, "OptiTrack") != NULL);
   g_assert_nonnull (find_widget (GTK_WIDGET (jobs), GTK_TYPE_LABEL, "Machine Learning & Operations Engineer"));
   g_assert_nonnull (find_widget (GTK_WIDGET (jobs), GTK_TYPE_LABEL, "OptiTrack"));
 
   stop_app (g_steal_pointer (&app), GTK_WINDOW (window));
 }
 
+/* Waits for what the reader is loading (it says so at once). */
 static void
 wait_reader (CgReaderView *reader)
 {
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  cg_ui_test_iterate (50);
-  while (cg_reader_view_get_loading (reader))
-    {
-      g_main_context_iteration (NULL, TRUE);
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-    }
-  cg_ui_test_iterate (100);
+  CG_UI_TEST_WAIT (!cg_reader_view_get_loading (reader));
 }
 
 static void
@@ -389,7 +420,7 @@ test_show_jobs_filtered (void)
   GListModel *model;
 
   gtk_window_present (GTK_WINDOW (window));
-  cg_ui_test_iterate (100);
+  cg_ui_test_wait_drawn (GTK_WIDGET (window));
   activate (GTK_WIDGET (window), "win.show-page", "faq");
 
   /* as the Market page asks: remote postings */
@@ -464,10 +495,9 @@ test_read_guide (void)
   CgGuidesPage *guides;
   CgReaderView *reader;
   GtkWidget *guide_list;
-  gint64 deadline;
 
   gtk_window_present (GTK_WINDOW (window));
-  cg_ui_test_iterate (100);
+  cg_ui_test_wait_drawn (GTK_WIDGET (window));
   activate (GTK_WIDGET (window), "win.show-page", "guides");
   guides = CG_GUIDES_PAGE (cg_window_get_page_widget (window, "guides"));
   g_assert_cmpuint (cg_guides_page_get_n_visible (guides), ==, 8);
@@ -493,23 +523,21 @@ test_read_guide (void)
                    "Embedded ML Engineer versus Firmware Engineer");
 
   /* the contents list has the guide's headings */
+  CG_UI_TEST_WAIT (find_widget (GTK_WIDGET (guides), GTK_TYPE_LABEL, "Side by side") != NULL &&
+                   find_widget (GTK_WIDGET (guides), GTK_TYPE_LABEL, "How to choose") != NULL);
   g_assert_nonnull (find_widget (GTK_WIDGET (guides), GTK_TYPE_LABEL, "Side by side"));
   g_assert_nonnull (find_widget (GTK_WIDGET (guides), GTK_TYPE_LABEL, "How to choose"));
 
   /* the ```compare block became the table from the database: its row
    * labels come from aspects.yaml and are nowhere in the guide's text */
   cg_reader_view_find (reader, "A typical day");
-  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  while (cg_reader_view_get_match_count (reader) == 0 && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
+  CG_UI_TEST_WAIT (cg_reader_view_get_match_count (reader) != 0);
   g_assert_cmpuint (cg_reader_view_get_match_count (reader), ==, 1);
 
   /* find a word that is in the comparison table */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (guides), "guides.find", NULL));
   cg_reader_view_find (reader, "firmware");
-  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  while (cg_reader_view_get_match_count (reader) <= 3 && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
+  CG_UI_TEST_WAIT (cg_reader_view_get_match_count (reader) > 3);
   g_test_message ("“firmware”: %u matches", cg_reader_view_get_match_count (reader));
   g_assert_cmpuint (cg_reader_view_get_match_count (reader), >, 3);
   cg_reader_view_find_finish (reader);
@@ -544,19 +572,16 @@ test_read_guide (void)
     gint64 begun = g_get_monotonic_time ();
 
     cg_reader_view_begin_load (reader);
-    cg_ui_test_iterate (10);
+    /* what is ready to run now runs */
+    cg_ui_test_run_ready ();
     /* (not at once: unless the machine took the whole moment to get here) */
     if (g_get_monotonic_time () - begun < 250 * 1000)
       g_assert_null (find_widget (GTK_WIDGET (guides), GTK_TYPE_SPINNER, NULL));
   }
-  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-  while (find_widget (GTK_WIDGET (guides), GTK_TYPE_SPINNER, NULL) == NULL)
-    {
-      g_main_context_iteration (NULL, TRUE);
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-    }
+  CG_UI_TEST_WAIT (find_widget (GTK_WIDGET (guides), GTK_TYPE_SPINNER, NULL) != NULL);
   g_assert_true (cg_guides_page_open (guides, "ml-skills"));
   wait_reader (reader);
+  CG_UI_TEST_WAIT (find_widget (GTK_WIDGET (guides), GTK_TYPE_SPINNER, NULL) == NULL);
   g_assert_null (find_widget (GTK_WIDGET (guides), GTK_TYPE_SPINNER, NULL));
 
   stop_app (g_steal_pointer (&app), GTK_WINDOW (window));
@@ -575,7 +600,7 @@ test_import_and_delete_guide (void)
   GList *files;
 
   gtk_window_present (GTK_WINDOW (window));
-  cg_ui_test_iterate (100);
+  cg_ui_test_wait_drawn (GTK_WIDGET (window));
 
   g_assert_true (g_file_set_contents (path, "# Offer checklist\n\n- Compare pay per year\n", -1, NULL));
   file = g_file_new_for_path (path);
@@ -616,40 +641,29 @@ test_faq (void)
   g_autoptr(CgApplication) app = start_app ();
   CgWindow *window = cg_window_new (app);
   CgFaqPage *faq;
-  gint64 deadline;
 
   gtk_window_present (GTK_WINDOW (window));
-  cg_ui_test_iterate (100);
+  cg_ui_test_wait_drawn (GTK_WIDGET (window));
   activate (GTK_WIDGET (window), "win.show-page", "faq");
   faq = CG_FAQ_PAGE (cg_window_get_page_widget (window, "faq"));
-  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  while (cg_faq_page_get_n_shown (faq) == 0 && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
+  CG_UI_TEST_WAIT (cg_faq_page_get_n_shown (faq) > 0);
   wait_reader (cg_faq_page_get_reader (faq));
   g_assert_cmpuint (cg_faq_page_get_n_shown (faq), >=, 20);
 
   /* search narrows it down; FTS syntax is just words */
   cg_faq_page_search (faq, "quantization");
-  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  while (cg_faq_page_get_n_shown (faq) >= 20 && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
+  CG_UI_TEST_WAIT (cg_faq_page_get_n_shown (faq) >= 1 && cg_faq_page_get_n_shown (faq) < 20);
   g_assert_cmpuint (cg_faq_page_get_n_shown (faq), >=, 1);
   g_assert_cmpuint (cg_faq_page_get_n_shown (faq), <, 20);
 
   stop_app (g_steal_pointer (&app), GTK_WINDOW (window));
 }
 
+/* Waits for the imports to finish (or to be cancelled). */
 static void
 wait_import (CgWindow *window)
 {
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (cg_window_is_importing (window))
-    {
-      g_main_context_iteration (NULL, TRUE);
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-    }
-  cg_ui_test_iterate (50);
+  CG_UI_TEST_WAIT_FOR (!cg_window_is_importing (window), 60);
 }
 
 static void
@@ -668,7 +682,7 @@ test_import (void)
   CgJobsPage *jobs;
 
   gtk_window_present (GTK_WINDOW (window));
-  cg_ui_test_iterate (100);
+  cg_ui_test_wait_drawn (GTK_WIDGET (window));
 
   g_assert_true (g_file_set_contents (small,
     "[{\"@type\": \"JobPosting\", \"title\": \"Embedded Linux Engineer\", \"url\": \"https://x.example/a\","
@@ -682,8 +696,10 @@ test_import (void)
   g_assert_cmpstr (cg_window_get_page (window), ==, "jobs");
   g_assert_cmpint (cg_library_count (library, CG_LIBRARY_KIND_JOBS), ==, 5);
 
-  /* the list shows them */
+  /* the list shows them, once the page has heard of the import from the
+   * library's ::changed and asked again */
   jobs = CG_JOBS_PAGE (cg_window_get_page_widget (window, "jobs"));
+  CG_UI_TEST_WAIT (g_list_model_get_n_items (G_LIST_MODEL (cg_jobs_page_get_model (jobs))) == 5);
   {
     g_autoptr(GPtrArray) titles = page_titles (window, "jobs");
     g_assert_true (contains (titles, "TinyML Engineer"));
@@ -716,10 +732,9 @@ test_search_everything (void)
   g_autoptr(CgApplication) app = start_app ();
   CgWindow *window = cg_window_new (app);
   CgSearchPage *search = cg_window_get_search_page (window);
-  gint64 deadline;
 
   gtk_window_present (GTK_WINDOW (window));
-  cg_ui_test_iterate (100);
+  cg_ui_test_wait_drawn (GTK_WIDGET (window));
   activate (GTK_WIDGET (window), "win.show-page", "faq");
 
   /* Ctrl+K */
@@ -728,10 +743,7 @@ test_search_everything (void)
   g_assert_nonnull (find_widget (GTK_WIDGET (search), GTK_TYPE_LABEL, "Search Everything"));
 
   cg_window_search (window, "optitrack");
-  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  while (cg_search_page_get_busy (search) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  cg_ui_test_iterate (50);
+  CG_UI_TEST_WAIT (!cg_search_page_get_busy (search));
   g_assert_cmpuint (cg_search_page_get_n_results (search), ==, 1);
   g_assert_nonnull (find_widget (GTK_WIDGET (search), GTK_TYPE_LABEL, "Postings"));
 
@@ -739,6 +751,8 @@ test_search_everything (void)
   g_assert_true (cg_search_page_activate_first (search));
   g_assert_cmpstr (cg_window_get_page (window), ==, "jobs");
   wait_jobs_loaded (CG_JOBS_PAGE (cg_window_get_page_widget (window, "jobs")));
+  /* selected once the list has it */
+  CG_UI_TEST_WAIT (cg_jobs_page_get_selected (CG_JOBS_PAGE (cg_window_get_page_widget (window, "jobs"))) != NULL);
   {
     CgJob *job = cg_jobs_page_get_selected (CG_JOBS_PAGE (cg_window_get_page_widget (window, "jobs")));
     g_assert_nonnull (job);
@@ -747,10 +761,7 @@ test_search_everything (void)
 
   /* nothing found: says so */
   cg_window_search (window, "zzqxv");
-  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  while (cg_search_page_get_busy (search) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  cg_ui_test_iterate (50);
+  CG_UI_TEST_WAIT (!cg_search_page_get_busy (search));
   g_assert_cmpuint (cg_search_page_get_n_results (search), ==, 0);
   g_assert_nonnull (find_widget (GTK_WIDGET (search), GTK_TYPE_LABEL, "No Results"));
 
@@ -768,32 +779,26 @@ test_preferences_and_shortcuts (void)
   CgWindow *window = cg_window_new (app);
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
   CgLibrary *library = cg_application_get_library (app);
-  GListModel *toplevels;
   GtkWidget *prefs = NULL;
 
   gtk_window_present (GTK_WINDOW (window));
-  cg_ui_test_iterate (100);
+  cg_ui_test_wait_drawn (GTK_WIDGET (window));
 
   /* the style follows the preference */
   g_settings_set_string (settings, "color-scheme", "dark");
-  cg_ui_test_iterate (50);
+  CG_UI_TEST_WAIT (adw_style_manager_get_color_scheme (adw_style_manager_get_default ()) ==
+                   ADW_COLOR_SCHEME_FORCE_DARK);
   g_assert_cmpint (adw_style_manager_get_color_scheme (adw_style_manager_get_default ()), ==,
                    ADW_COLOR_SCHEME_FORCE_DARK);
   g_settings_reset (settings, "color-scheme");
-  cg_ui_test_iterate (50);
+  CG_UI_TEST_WAIT (adw_style_manager_get_color_scheme (adw_style_manager_get_default ()) ==
+                   ADW_COLOR_SCHEME_DEFAULT);
   g_assert_cmpint (adw_style_manager_get_color_scheme (adw_style_manager_get_default ()), ==,
                    ADW_COLOR_SCHEME_DEFAULT);
 
   /* the preferences window opens and shows where the library is */
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  cg_ui_test_iterate (100);
-  toplevels = gtk_window_get_toplevels ();
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
-      if (ADW_IS_PREFERENCES_WINDOW (w))
-        prefs = w;
-    }
+  CG_UI_TEST_WAIT ((prefs = find_toplevel (ADW_TYPE_PREFERENCES_WINDOW)) != NULL);
   g_assert_nonnull (prefs);
   g_assert_nonnull (find_widget (prefs, GTK_TYPE_LABEL, cg_library_get_path (library)));
   gtk_window_destroy (GTK_WINDOW (prefs));
@@ -816,7 +821,7 @@ start_app_with_broken_library (CgApplication **app)
   g_test_assert_expected_messages ();
   window = cg_window_new (*app);
   gtk_window_present (GTK_WINDOW (window));
-  cg_ui_test_iterate (100);
+  cg_ui_test_wait_drawn (GTK_WIDGET (window));
   g_assert_cmpstr (cg_window_get_page (window), ==, "library-error");
 
   return window;
@@ -851,14 +856,15 @@ test_locked_library (void)
 
   /* still locked: the page stays, with the reason */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.retry-library", NULL));
-  cg_ui_test_iterate (100);
+  /* (it tries at once: what was queued runs, and the page stays) */
+  cg_ui_test_run_ready ();
   g_assert_cmpstr (cg_window_get_page (window), ==, "library-error");
 
   /* the other program lets go */
   g_assert_cmpint (sqlite3_exec (holder, "ROLLBACK;", NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_close (holder), ==, SQLITE_OK);
   g_signal_emit_by_name (retry, "clicked");
-  cg_ui_test_iterate (100);
+  CG_UI_TEST_WAIT (g_strcmp0 (cg_window_get_page (window), "jobs") == 0);
   g_assert_cmpstr (cg_window_get_page (window), ==, "jobs");
   g_assert_null (cg_application_get_library_error (app));
   {
@@ -894,7 +900,7 @@ test_broken_library (void)
   g_assert_cmpstr (cg_window_get_page (window), ==, "library-error");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.start-fresh", NULL));
-  cg_ui_test_iterate (100);
+  CG_UI_TEST_WAIT (g_strcmp0 (cg_window_get_page (window), "jobs") == 0);
   g_assert_cmpstr (cg_window_get_page (window), ==, "jobs");
   {
     g_autoptr(GPtrArray) titles = page_titles (window, "jobs");

@@ -14,12 +14,12 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <csv.h>
 #include <glib/gstdio.h>
 #include <glib/gi18n-lib.h>
 
 #include "cg-classifier.h"
 #include "cg-content-builder.h"
+#include "cg-csv-reader.h"
 #include "cg-db.h"
 #include "cg-front-matter.h"
 #include "cg-jsonld.h"
@@ -639,91 +639,50 @@ typedef struct {
   Builder      *b;
   const char   *file;
   sqlite3_stmt *stmt;
-  GPtrArray    *fields;
   guint         row;
-  guint         line;
-  guint         row_line;
-  GError       *error;
 } CsvState;
 
-static void
-csv_field_cb (void   *data,
-              size_t  length,
-              void   *user_data)
-{
-  CsvState *state = user_data;
-
-  if (state->fields->len == 0)
-    state->row_line = state->line;
-  g_ptr_array_add (state->fields, g_strndup (data ? data : "", length));
-}
-
-static void
-csv_row_cb (int   terminator,
-            void *user_data)
+static gboolean
+csv_row_cb (const CgCsvRow  *row,
+            gpointer         user_data,
+            GError         **error)
 {
   static const char *header[] = { "role", "region", "date", "dimension", "category", "percent", "source" };
   static const char *dimensions[] = { "employment_type", "work_arrangement", NULL };
   CsvState *state = user_data;
-  GPtrArray *f = state->fields;
+  const char *const *f = row->cells;
   double percent;
   char *end = NULL;
-
-  if (state->error != NULL)
-    goto out;
 
   if (state->row++ == 0)
     {
       for (guint i = 0; i < G_N_ELEMENTS (header); i++)
-        if (i >= f->len || g_strcmp0 (g_ptr_array_index (f, i), header[i]) != 0)
-          {
-            fail (&state->error, state->file, state->row_line,
-                  _("the header must be: role,region,date,dimension,category,percent,source"));
-            goto out;
-          }
-      goto out;
+        if (i >= row->n_cells || g_strcmp0 (f[i], header[i]) != 0)
+          return fail (error, state->file, row->line,
+                       _("the header must be: role,region,date,dimension,category,percent,source"));
+      return TRUE;
     }
 
-  if (f->len != G_N_ELEMENTS (header))
-    {
-      fail (&state->error, state->file, state->row_line,
-            _("expected %u columns, found %u"), (guint) G_N_ELEMENTS (header), f->len);
-      goto out;
-    }
+  if (row->n_cells != G_N_ELEMENTS (header))
+    return fail (error, state->file, row->line,
+                 _("expected %u columns, found %u"), (guint) G_N_ELEMENTS (header), row->n_cells);
 
-  if (!g_strv_contains (dimensions, g_ptr_array_index (f, 3)))
-    {
-      fail (&state->error, state->file, state->row_line, _("unknown dimension “%s”"),
-            (char *) g_ptr_array_index (f, 3));
-      goto out;
-    }
+  if (!g_strv_contains (dimensions, f[3]))
+    return fail (error, state->file, row->line, _("unknown dimension “%s”"), f[3]);
 
-  percent = g_ascii_strtod (g_ptr_array_index (f, 5), &end);
-  if (end == g_ptr_array_index (f, 5) || *end != '\0' || percent < 0 || percent > 100)
-    {
-      fail (&state->error, state->file, state->row_line, _("percent must be a number from 0 to 100"));
-      goto out;
-    }
+  percent = g_ascii_strtod (f[5], &end);
+  if (end == f[5] || *end != '\0' || percent < 0 || percent > 100)
+    return fail (error, state->file, row->line, _("percent must be a number from 0 to 100"));
 
-  if (*(char *) g_ptr_array_index (f, 0) != '\0' &&
-      !g_hash_table_contains (state->b->roles, g_ptr_array_index (f, 0)))
-    {
-      fail (&state->error, state->file, state->row_line, _("role “%s” does not exist"),
-            (char *) g_ptr_array_index (f, 0));
-      goto out;
-    }
+  if (*f[0] != '\0' && !g_hash_table_contains (state->b->roles, f[0]))
+    return fail (error, state->file, row->line, _("role “%s” does not exist"), f[0]);
 
+  sqlite3_reset (state->stmt);
   for (guint i = 0; i < 5; i++)
-    {
-      const char *v = g_ptr_array_index (f, i);
-      cg_db_bind_text (state->stmt, i + 1, *v ? v : NULL);
-    }
+    cg_db_bind_text (state->stmt, i + 1, *f[i] ? f[i] : NULL);
   sqlite3_bind_double (state->stmt, 6, percent);
-  cg_db_bind_text (state->stmt, 7, g_ptr_array_index (f, 6));
-  cg_db_step_done (state->b->db, state->stmt, &state->error);
-
-out:
-  g_ptr_array_set_size (f, 0);
+  cg_db_bind_text (state->stmt, 7, f[6]);
+  return cg_db_step_done (state->b->db, state->stmt, error);
 }
 
 static gboolean
@@ -734,10 +693,9 @@ build_figures (Builder  *b,
   g_autofree char *path = g_build_filename (b->source_dir, file, NULL);
   g_autofree char *contents = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
-  CsvState state = { b, file, NULL, fields, 0, 0, 0, NULL };
-  struct csv_parser parser;
-  const char *p;
+  g_autoptr(CgCsvReader) reader = NULL;
+  g_autoptr(GError) local_error = NULL;
+  CsvState state = { b, file, NULL, 0 };
   gsize length;
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
@@ -754,33 +712,14 @@ build_figures (Builder  *b,
     return FALSE;
   state.stmt = stmt;
 
-  if (csv_init (&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL | CSV_EMPTY_IS_NULL) != 0)
-    return fail (error, file, 0, _("cannot start the CSV parser"));
-  csv_set_blk_size (&parser, 64 * 1024);
-
-  /* Fed a line at a time, so that each row knows the line it starts on. */
-  p = contents;
-  while (p < contents + length && state.error == NULL)
+  /* the source is UTF-8 already (read_source() checks it), comma-separated */
+  reader = cg_csv_reader_new (CG_CSV_STRICT, ',', csv_row_cb, &state);
+  if (!cg_csv_reader_feed (reader, contents, length, &local_error) ||
+      !cg_csv_reader_finish (reader, &local_error))
     {
-      const char *nl = memchr (p, '\n', contents + length - p);
-      gsize n = nl ? (gsize) (nl - p + 1) : (gsize) (contents + length - p);
-
-      state.line++;
-      if (csv_parse (&parser, p, n, csv_field_cb, csv_row_cb, &state) != n)
-        {
-          fail (&state.error, file, state.line, "%s", csv_strerror (csv_error (&parser)));
-          break;
-        }
-      p += n;
-    }
-
-  if (state.error == NULL && csv_fini (&parser, csv_field_cb, csv_row_cb, &state) != 0)
-    fail (&state.error, file, state.line, "%s", csv_strerror (csv_error (&parser)));
-  csv_free (&parser);
-
-  if (state.error != NULL)
-    {
-      g_propagate_error (error, state.error);
+      if (local_error->domain == CG_CSV_ERROR)
+        return fail (error, file, 0, "%s", local_error->message);
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 

@@ -20,6 +20,7 @@
 #include "cg-db.h"
 #include "cg-faq.h"
 #include "cg-job-query.h"
+#include "cg-library-worker.h"
 #include "cg-markdown.h"
 
 /* A Markdown list of the cities with open postings, most first. Postings
@@ -170,4 +171,78 @@ cg_faq_build_html (sqlite3     *db,
     *n_shown = n;
 
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+typedef struct {
+  char  *search_text;
+  char  *today;
+  guint  n_shown;
+} BuildData;
+
+static void
+build_data_free (BuildData *data)
+{
+  g_free (data->search_text);
+  g_free (data->today);
+  g_free (data);
+}
+
+static void
+build_thread (GTask        *task,
+              sqlite3      *db,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  BuildData *data = task_data;
+  GError *error = NULL;
+  char *html = cg_faq_build_html (db, data->search_text, data->today, &data->n_shown, &error);
+
+  if (html == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, html, g_free);
+}
+
+/* cg_faq_build_html() on a worker thread with a connection of its own: the
+ * live answers count postings, and there may be a million of them. */
+void
+cg_faq_build_html_async (CgLibrary           *library,
+                         const char          *search_text,
+                         const char          *today,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  BuildData *data;
+
+  g_return_if_fail (CG_IS_LIBRARY (library));
+  g_return_if_fail (today != NULL);
+
+  data = g_new0 (BuildData, 1);
+  data->search_text = g_strdup (search_text);
+  data->today = g_strdup (today);
+
+  task = g_task_new (library, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cg_faq_build_html_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) build_data_free);
+  cg_library_run_in_worker (library, task, build_thread);
+}
+
+/* The questions' HTML, and in @n_shown how many questions it holds. */
+char *
+cg_faq_build_html_finish (CgLibrary     *library,
+                          GAsyncResult  *result,
+                          guint         *n_shown,
+                          GError       **error)
+{
+  char *html;
+
+  g_return_val_if_fail (g_task_is_valid (result, library), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == cg_faq_build_html_async, NULL);
+
+  html = g_task_propagate_pointer (G_TASK (result), error);
+  if (n_shown != NULL)
+    *n_shown = html != NULL ? ((BuildData *) g_task_get_task_data (G_TASK (result)))->n_shown : 0;
+  return html;
 }

@@ -5,7 +5,9 @@
 #pragma once
 
 #include <sqlite3.h>
-#include <glib.h>
+#include <gio/gio.h>
+
+#include "cg-library.h"
 
 G_BEGIN_DECLS
 
@@ -18,5 +20,16 @@ char *cg_faq_build_html             (sqlite3     *db,
                                      const char  *today,
                                      guint       *n_shown,
                                      GError     **error);
+
+void  cg_faq_build_html_async       (CgLibrary           *library,
+                                     const char          *search_text,
+                                     const char          *today,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data);
+char *cg_faq_build_html_finish      (CgLibrary           *library,
+                                     GAsyncResult        *result,
+                                     guint               *n_shown,
+                                     GError             **error);
 
 G_END_DECLS

@@ -10,6 +10,17 @@
  * A user.db that cannot be used (damaged, from a newer version, unreadable)
  * is never modified: cg_library_open() fails with a CG_DB_ERROR, and only
  * cg_library_start_fresh(), which the user must agree to, moves it aside.
+ *
+ * After every committed write the library emits ::changed with what kind
+ * of data changed, whatever made the write. Writes on its own connection
+ * are seen by SQLite hooks: the update hook and the authorizer collect
+ * the tables written, the commit hook turns them into kinds (through
+ * table_changes below, the one map from tables to kinds) and the rollback
+ * hook forgets them; the signal is emitted from the main context after the
+ * commit, once for all the commits made meanwhile. Writes by any other
+ * connection (an import's worker, another process) are noticed by
+ * cg_library_check_for_changes(), which compares PRAGMA data_version and
+ * then reports every kind, not knowing which changed.
  */
 #define G_LOG_DOMAIN "cg-library"
 
@@ -30,6 +41,8 @@
 #include "cg-guide.h"
 #include "cg-job.h"
 #include "cg-library.h"
+#include "cg-library-worker.h"
+#include "cg-library-private.h"
 #include "cg-role.h"
 #include "cg-schema.h"
 
@@ -45,7 +58,40 @@ struct _CgLibrary
   char    *content_path;
   char    *content_problem;
   sqlite3 *db;
+
+  /* ::changed: the kinds written in the open transaction, those committed
+   * and not yet emitted, and the idle that emits them */
+  GMutex           change_lock;
+  CgLibraryChange  pending;
+  CgLibraryChange  committed;
+  guint64          change_serial;
+  GSource         *emit_source;
+  GMainContext    *context;
+  gint64           data_version;
 };
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FLAGS_TYPE (CgLibraryChange, cg_library_change,
+  G_DEFINE_ENUM_VALUE (CG_LIBRARY_CHANGE_NONE, "none"),
+  G_DEFINE_ENUM_VALUE (CG_LIBRARY_CHANGE_JOBS, "jobs"),
+  G_DEFINE_ENUM_VALUE (CG_LIBRARY_CHANGE_GUIDES, "guides"),
+  G_DEFINE_ENUM_VALUE (CG_LIBRARY_CHANGE_FAQ, "faq"),
+  G_DEFINE_ENUM_VALUE (CG_LIBRARY_CHANGE_ROLES, "roles"),
+  G_DEFINE_ENUM_VALUE (CG_LIBRARY_CHANGE_FIGURES, "figures"),
+  G_DEFINE_ENUM_VALUE (CG_LIBRARY_CHANGE_APPLICATIONS, "applications"),
+  G_DEFINE_ENUM_VALUE (CG_LIBRARY_CHANGE_STAGES, "stages"),
+  G_DEFINE_ENUM_VALUE (CG_LIBRARY_CHANGE_CONTACTS, "contacts"),
+  G_DEFINE_ENUM_VALUE (CG_LIBRARY_CHANGE_INTERVIEWS, "interviews"),
+  G_DEFINE_ENUM_VALUE (CG_LIBRARY_CHANGE_TAGS, "tags"))
+
+static void close_db (CgLibrary *self);
+static void watch_connection (CgLibrary *self);
 
 enum {
   PROP_0,
@@ -63,7 +109,14 @@ cg_library_finalize (GObject *object)
 {
   CgLibrary *self = CG_LIBRARY (object);
 
-  cg_db_close (self->db);
+  close_db (self);
+  if (self->emit_source != NULL)
+    {
+      g_source_destroy (self->emit_source);
+      g_source_unref (self->emit_source);
+    }
+  g_main_context_unref (self->context);
+  g_mutex_clear (&self->change_lock);
   g_free (self->path);
   g_free (self->content_path);
   g_free (self->content_problem);
@@ -130,11 +183,26 @@ cg_library_class_init (CgLibraryClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * CgLibrary::changed:
+   * @what: the kinds of data that changed (CgLibraryChange)
+   *
+   * Emitted in the main context the library was made in, after writes
+   * were committed (one emission for all the commits since the last), or
+   * after cg_library_check_for_changes() noticed another connection's.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, CG_TYPE_LIBRARY_CHANGE);
 }
 
 static void
 cg_library_init (CgLibrary *self)
 {
+  g_mutex_init (&self->change_lock);
+  self->context = g_main_context_ref_thread_default ();
+  self->data_version = -1;
 }
 
 /* $XDG_DATA_HOME/career-guide/user.db */
@@ -276,6 +344,9 @@ cg_library_open (CgLibrary  *self,
       self->content_problem = g_strdup (content_error->message);
     }
 
+  /* from here on, writes are reported (nobody holds what opening wrote) */
+  watch_connection (self);
+
   return TRUE;
 }
 
@@ -293,7 +364,7 @@ cg_library_start_fresh (CgLibrary  *self,
 
   g_return_val_if_fail (CG_IS_LIBRARY (self), FALSE);
 
-  g_clear_pointer (&self->db, cg_db_close);
+  close_db (self);
 
   if (g_file_test (self->path, G_FILE_TEST_EXISTS) && g_rename (self->path, aside) != 0)
     {
@@ -315,7 +386,12 @@ cg_library_start_fresh (CgLibrary  *self,
   if (moved_to != NULL)
     *moved_to = g_steal_pointer (&aside);
 
-  return cg_library_open (self, error);
+  if (!cg_library_open (self, error))
+    return FALSE;
+
+  /* everything anyone shows is gone */
+  cg_library_queue_changed (self, CG_LIBRARY_CHANGE_ALL);
+  return TRUE;
 }
 
 static char *
@@ -608,24 +684,15 @@ cg_library_count (CgLibrary     *self,
 
 static void
 count_thread (GTask        *task,
-              gpointer      source_object,
+              sqlite3      *db,
               gpointer      task_data,
               GCancellable *cancellable)
 {
-  const char *path = g_task_get_task_data (task);
-  CgLibraryKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (task), "kind"));
+  CgLibraryKind kind = GPOINTER_TO_UINT (task_data);
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt;
-  sqlite3 *db;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 n = -1;
   int rc;
-
-  db = cg_db_open_worker (path, cancellable, &error);
-  if (db == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
 
   stmt = cg_db_prepare (db, count_sql[kind], &error);
   if (stmt != NULL)
@@ -635,9 +702,7 @@ count_thread (GTask        *task,
         n = sqlite3_column_int64 (stmt, 0);
       else
         cg_db_set_error (&error, db, rc, _("Cannot read the library"));
-      sqlite3_finalize (stmt);
     }
-  cg_db_close (db);
 
   if (error != NULL)
     g_task_return_error (task, g_steal_pointer (&error));
@@ -660,9 +725,8 @@ cg_library_count_async (CgLibrary           *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, cg_library_count_async);
-  g_task_set_task_data (task, g_strdup (self->path), g_free);
-  g_object_set_data (G_OBJECT (task), "kind", GUINT_TO_POINTER (kind));
-  g_task_run_in_thread (task, count_thread);
+  g_task_set_task_data (task, GUINT_TO_POINTER (kind), NULL);
+  cg_library_run_in_worker (self, task, count_thread);
 }
 
 gint64
@@ -902,4 +966,288 @@ cg_library_delete_guide (CgLibrary   *self,
       return FALSE;
     }
   return TRUE;
+}
+
+/* ::changed ------------------------------------------------------------------ */
+
+/* The one map from the tables of user.db to what pages show. A table
+ * missing here is reported by no write: tests/core/db/test-library.c
+ * checks that every table of a new library is in it. */
+static const struct {
+  const char      *table;
+  CgLibraryChange  change;
+  gboolean         without_rowid;   /* the update hook does not see it */
+} table_changes[] = {
+  { "meta", CG_LIBRARY_CHANGE_NONE, FALSE },
+  { "jobs", CG_LIBRARY_CHANGE_JOBS, FALSE },
+  { "guides", CG_LIBRARY_CHANGE_GUIDES, FALSE },
+  { "faq", CG_LIBRARY_CHANGE_FAQ, FALSE },
+  { "roles", CG_LIBRARY_CHANGE_ROLES, FALSE },
+  { "aspects", CG_LIBRARY_CHANGE_ROLES, FALSE },
+  { "role_aspects", CG_LIBRARY_CHANGE_ROLES, FALSE },
+  { "role_rules", CG_LIBRARY_CHANGE_ROLES, FALSE },
+  { "figures", CG_LIBRARY_CHANGE_FIGURES, FALSE },
+  { "stages", CG_LIBRARY_CHANGE_STAGES, FALSE },
+  { "applications", CG_LIBRARY_CHANGE_APPLICATIONS, FALSE },
+  { "application_history", CG_LIBRARY_CHANGE_APPLICATIONS, FALSE },
+  { "interviews", CG_LIBRARY_CHANGE_INTERVIEWS, FALSE },
+  { "contacts", CG_LIBRARY_CHANGE_CONTACTS, FALSE },
+  { "tags", CG_LIBRARY_CHANGE_TAGS, FALSE },
+  { "application_tags", CG_LIBRARY_CHANGE_TAGS, TRUE },
+  /* the full-text indexes follow their tables by triggers; FTS5 keeps
+   * each in shadow tables named after it (jobs_fts_data, ...) */
+  { "jobs_fts", CG_LIBRARY_CHANGE_NONE, FALSE },
+  { "guides_fts", CG_LIBRARY_CHANGE_NONE, FALSE },
+  { "faq_fts", CG_LIBRARY_CHANGE_NONE, FALSE },
+  { "roles_fts", CG_LIBRARY_CHANGE_NONE, FALSE },
+  /* SQLite's own */
+  { "sqlite_sequence", CG_LIBRARY_CHANGE_NONE, FALSE },
+  { "sqlite_stat1", CG_LIBRARY_CHANGE_NONE, FALSE },
+};
+
+static int
+find_table (const char *table)
+{
+  if (table == NULL)
+    return -1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (table_changes); i++)
+    if (strcmp (table, table_changes[i].table) == 0)
+      return (int) i;
+
+  for (guint i = 0; i < G_N_ELEMENTS (table_changes); i++)
+    {
+      gsize len = strlen (table_changes[i].table);
+
+      if (g_str_has_suffix (table_changes[i].table, "_fts") &&
+          strncmp (table, table_changes[i].table, len) == 0 && table[len] == '_')
+        return (int) i;
+    }
+
+  return -1;
+}
+
+/* What a write to @table changes; FALSE for a table the map does not know. */
+gboolean
+cg_library_lookup_table_change (const char      *table,
+                                CgLibraryChange *change)
+{
+  int i = find_table (table);
+
+  if (change != NULL)
+    *change = i >= 0 ? table_changes[i].change : CG_LIBRARY_CHANGE_NONE;
+  return i >= 0;
+}
+
+static void
+note_write (CgLibrary  *self,
+            const char *schema,
+            const char *table)
+{
+  int i;
+
+  if (g_strcmp0 (schema, "main") != 0 || (i = find_table (table)) < 0)
+    return;
+
+  g_mutex_lock (&self->change_lock);
+  self->pending |= table_changes[i].change;
+  g_mutex_unlock (&self->change_lock);
+}
+
+/* The hooks below run inside SQLite: they only take notes. */
+static void
+update_hook_cb (void          *user_data,
+                int            op,
+                const char    *schema,
+                const char    *table,
+                sqlite3_int64  rowid)
+{
+  note_write (user_data, schema, table);
+}
+
+/* Run when a statement is prepared. It notes the tables without rowid
+ * (the update hook misses them) that the statement may write, and turns
+ * off the truncate optimization of a DELETE without WHERE, which would
+ * empty a table without telling the update hook. */
+static int
+authorizer_cb (void       *user_data,
+               int         action,
+               const char *arg1,
+               const char *arg2,
+               const char *schema,
+               const char *trigger)
+{
+  int i;
+
+  if ((action != SQLITE_INSERT && action != SQLITE_UPDATE && action != SQLITE_DELETE) ||
+      g_strcmp0 (schema, "main") != 0 || (i = find_table (arg1)) < 0)
+    return SQLITE_OK;
+
+  if (table_changes[i].without_rowid)
+    note_write (user_data, schema, arg1);
+
+  /* (never for sqlite_schema: dropping a table would be ignored) */
+  return action == SQLITE_DELETE ? SQLITE_IGNORE : SQLITE_OK;
+}
+
+static gboolean
+emit_changed_cb (gpointer user_data)
+{
+  CgLibrary *self = user_data;
+  CgLibraryChange what;
+
+  g_mutex_lock (&self->change_lock);
+  what = self->committed;
+  self->committed = CG_LIBRARY_CHANGE_NONE;
+  g_clear_pointer (&self->emit_source, g_source_unref);
+  g_mutex_unlock (&self->change_lock);
+
+  if (what != CG_LIBRARY_CHANGE_NONE)
+    {
+      /* a handler may drop the last other reference */
+      g_object_ref (self);
+      g_signal_emit (self, signals[CHANGED], 0, what);
+      g_object_unref (self);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+/* With change_lock held. */
+static void
+schedule_emission (CgLibrary       *self,
+                   CgLibraryChange  what)
+{
+  self->committed |= what;
+  self->change_serial++;
+
+  if (self->emit_source != NULL)
+    return;
+
+  /* before the next frame is drawn: pages show the change in it */
+  self->emit_source = g_idle_source_new ();
+  g_source_set_priority (self->emit_source, G_PRIORITY_HIGH_IDLE);
+  g_source_set_callback (self->emit_source, emit_changed_cb, self, NULL);
+  g_source_set_static_name (self->emit_source, "[cg-library] changed");
+  g_source_attach (self->emit_source, self->context);
+}
+
+static int
+commit_hook_cb (void *user_data)
+{
+  CgLibrary *self = user_data;
+
+  g_mutex_lock (&self->change_lock);
+  if (self->pending != CG_LIBRARY_CHANGE_NONE)
+    schedule_emission (self, self->pending);
+  self->pending = CG_LIBRARY_CHANGE_NONE;
+  g_mutex_unlock (&self->change_lock);
+
+  return 0;
+}
+
+static void
+rollback_hook_cb (void *user_data)
+{
+  CgLibrary *self = user_data;
+
+  g_mutex_lock (&self->change_lock);
+  self->pending = CG_LIBRARY_CHANGE_NONE;
+  g_mutex_unlock (&self->change_lock);
+}
+
+static gint64
+read_data_version (sqlite3 *db)
+{
+  g_autoptr(sqlite3_stmt) stmt = cg_db_prepare (db, "PRAGMA data_version", NULL);
+
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return -1;
+
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static void
+watch_connection (CgLibrary *self)
+{
+  sqlite3_update_hook (self->db, update_hook_cb, self);
+  sqlite3_set_authorizer (self->db, authorizer_cb, self);
+  sqlite3_commit_hook (self->db, commit_hook_cb, self);
+  sqlite3_rollback_hook (self->db, rollback_hook_cb, self);
+  self->data_version = read_data_version (self->db);
+}
+
+static void
+close_db (CgLibrary *self)
+{
+  if (self->db == NULL)
+    return;
+
+  sqlite3_update_hook (self->db, NULL, NULL);
+  sqlite3_set_authorizer (self->db, NULL, NULL);
+  sqlite3_commit_hook (self->db, NULL, NULL);
+  sqlite3_rollback_hook (self->db, NULL, NULL);
+  g_clear_pointer (&self->db, cg_db_close);
+  self->data_version = -1;
+}
+
+/* Counts the changes: it grows at every commit that wrote something and
+ * at every change reported otherwise, before ::changed says so. What was
+ * read after it had a value holds every change up to that value, so a
+ * page that refreshed itself after its own write can leave the
+ * ::changed that follows alone when the serial has not grown since. */
+guint64
+cg_library_get_change_serial (CgLibrary *self)
+{
+  guint64 serial;
+
+  g_return_val_if_fail (CG_IS_LIBRARY (self), 0);
+
+  g_mutex_lock (&self->change_lock);
+  serial = self->change_serial;
+  g_mutex_unlock (&self->change_lock);
+
+  return serial;
+}
+
+/* Says that @what changed, in the next ::changed (e.g. CG_LIBRARY_CHANGE_ALL
+ * for the window's "reload"). */
+void
+cg_library_queue_changed (CgLibrary       *self,
+                          CgLibraryChange  what)
+{
+  g_return_if_fail (CG_IS_LIBRARY (self));
+
+  if (what == CG_LIBRARY_CHANGE_NONE)
+    return;
+
+  g_mutex_lock (&self->change_lock);
+  schedule_emission (self, what);
+  g_mutex_unlock (&self->change_lock);
+}
+
+/* Whether another connection (a worker's, another process's) committed a
+ * write since the last check; if so, ::changed follows with every kind.
+ * It costs a read of the shared WAL index: call it when the window gets
+ * the focus, every few seconds, or when a worker finished writing. */
+gboolean
+cg_library_check_for_changes (CgLibrary *self)
+{
+  gint64 version;
+  gboolean changed;
+
+  g_return_val_if_fail (CG_IS_LIBRARY (self), FALSE);
+
+  if (self->db == NULL)
+    return FALSE;
+
+  version = read_data_version (self->db);
+  changed = version >= 0 && self->data_version >= 0 && version != self->data_version;
+  if (version >= 0)
+    self->data_version = version;
+
+  if (changed)
+    cg_library_queue_changed (self, CG_LIBRARY_CHANGE_ALL);
+
+  return changed;
 }

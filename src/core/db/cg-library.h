@@ -22,6 +22,25 @@ typedef enum {
   CG_LIBRARY_KIND_APPLICATIONS,
 } CgLibraryKind;
 
+/* What a committed write changed, for CgLibrary::changed */
+typedef enum /*< flags >*/ {
+  CG_LIBRARY_CHANGE_NONE         = 0,
+  CG_LIBRARY_CHANGE_JOBS         = 1 << 0,  /* postings */
+  CG_LIBRARY_CHANGE_GUIDES       = 1 << 1,
+  CG_LIBRARY_CHANGE_FAQ          = 1 << 2,
+  CG_LIBRARY_CHANGE_ROLES        = 1 << 3,  /* roles and their aspects */
+  CG_LIBRARY_CHANGE_FIGURES      = 1 << 4,  /* published market figures */
+  CG_LIBRARY_CHANGE_APPLICATIONS = 1 << 5,  /* applications and their history */
+  CG_LIBRARY_CHANGE_STAGES       = 1 << 6,
+  CG_LIBRARY_CHANGE_CONTACTS     = 1 << 7,
+  CG_LIBRARY_CHANGE_INTERVIEWS   = 1 << 8,
+  CG_LIBRARY_CHANGE_TAGS         = 1 << 9,
+  CG_LIBRARY_CHANGE_ALL          = (1 << 10) - 1,
+} CgLibraryChange;
+
+#define CG_TYPE_LIBRARY_CHANGE (cg_library_change_get_type ())
+GType cg_library_change_get_type (void);
+
 char       *cg_library_dup_default_path      (void);
 char       *cg_library_dup_content_path      (void);
 
@@ -69,5 +88,10 @@ gboolean    cg_library_import_guide          (CgLibrary    *self,
 gboolean    cg_library_delete_guide          (CgLibrary    *self,
                                               const char   *slug,
                                               GError      **error);
+
+guint64     cg_library_get_change_serial     (CgLibrary    *self);
+void        cg_library_queue_changed         (CgLibrary    *self,
+                                              CgLibraryChange what);
+gboolean    cg_library_check_for_changes     (CgLibrary    *self);
 
 G_END_DECLS

@@ -101,6 +101,21 @@ gboolean        cg_job_import_file      (sqlite3               *db,
                                          CgImportReport        *report,
                                          GError               **error);
 
+/* As cg_job_import_file(), for a document fetched from @url (its final
+ * URL, after redirects) and saved at @path: messages name @url, and a
+ * posting that names no URL of its own gets @url (its key stays as the
+ * posting makes it, so that a page of several such postings keeps them
+ * apart). @url may be NULL. */
+gboolean        cg_job_import_file_from_url (sqlite3               *db,
+                                             const char            *path,
+                                             const char            *url,
+                                             CgImportFormat         format,
+                                             CgImportProgressFunc   progress,
+                                             gpointer               progress_data,
+                                             GCancellable          *cancellable,
+                                             CgImportReport        *report,
+                                             GError               **error);
+
 void            cg_import_report_clear  (CgImportReport        *report);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CgImportReport, cg_import_report_clear)

@@ -11,11 +11,11 @@
 #include "config.h"
 
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
 
+#include "cg-date.h"
 #include "cg-html-markdown.h"
 #include "cg-jsonld.h"
 
@@ -151,30 +151,6 @@ member_strings (JsonObject *object,
   return out;
 }
 
-static gboolean
-is_type (JsonObject *object,
-         const char *type)
-{
-  g_autoptr(GPtrArray) types = member_strings (object, "@type");
-
-  for (guint i = 0; i < types->len; i++)
-    {
-      const char *t = g_ptr_array_index (types, i);
-      const char *colon = strrchr (t, ':');
-      const char *slash = strrchr (t, '/');
-
-      /* "JobPosting", "schema:JobPosting", "http://schema.org/JobPosting" */
-      if (slash != NULL && (colon == NULL || slash > colon))
-        t = slash + 1;
-      else if (colon != NULL)
-        t = colon + 1;
-      if (g_ascii_strcasecmp (t, type) == 0)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 /* A name that may be given as a string or as an object with a name. */
 static char *
 dup_name (JsonObject *object,
@@ -190,21 +166,17 @@ dup_name (JsonObject *object,
   return inner ? dup_member_string (inner, "name") : NULL;
 }
 
-/* ISO 8601 date or date-time to YYYY-MM-DD; other text is kept if short. */
+/* An ISO 8601 date or date-time to YYYY-MM-DD; NULL for other text */
 static char *
 dup_date (JsonObject *object,
           const char *member)
 {
   g_autofree char *text = dup_member_string (object, member);
-  int y, m, d;
 
   if (text == NULL)
     return NULL;
 
-  if (sscanf (text, "%4d-%2d-%2d", &y, &m, &d) == 3 && g_date_valid_dmy (d, m, y))
-    return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
-
-  return NULL;
+  return cg_date_to_iso (text, CG_DATE_ISO | CG_DATE_ISO_TIME);
 }
 
 static char *
@@ -349,6 +321,10 @@ read_salary (CgJobRecord *record,
             }
         }
 
+      /* 0 to 0, or a single 0: how some boards say they state no pay */
+      if (!(pay.has_min && pay.min != 0) && !(pay.has_max && pay.max != 0))
+        continue;
+
       if (pay.unit == CG_PAY_UNIT_UNKNOWN)
         pay.unit = unit;
       if (pay.currency[0] == '\0' && currency != NULL && strlen (currency) == 3)
@@ -460,60 +436,115 @@ cg_jsonld_read_posting (JsonObject  *object,
   return g_steal_pointer (&record);
 }
 
-typedef struct {
-  GPtrArray *records;
-  GPtrArray *warnings;
-  guint      n_seen;
-} Walk;
+/* Finding the postings */
 
-static void walk_node (Walk *walk, JsonNode *node, guint depth);
-
-static void
-walk_object (Walk       *walk,
-             JsonObject *object,
-             guint       depth)
+static gboolean
+type_is_job_posting (const char *type)
 {
-  if (is_type (object, "JobPosting"))
+  const char *colon = strrchr (type, ':');
+  const char *slash = strrchr (type, '/');
+
+  /* "JobPosting", "schema:JobPosting", "https://schema.org/JobPosting" */
+  if (slash != NULL && (colon == NULL || slash > colon))
+    type = slash + 1;
+  else if (colon != NULL)
+    type = colon + 1;
+
+  return g_ascii_strcasecmp (type, "JobPosting") == 0;
+}
+
+/* Whether @object's "@type" (a string or an array of them) is JobPosting */
+static gboolean
+is_job_posting (JsonObject *object)
+{
+  JsonNode *node = json_object_get_member (object, "@type");
+
+  if (node == NULL)
+    return FALSE;
+
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return type_is_job_posting (json_node_get_string (node));
+
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *element = json_array_get_element (array, i);
+
+          if (JSON_NODE_HOLDS_VALUE (element) &&
+              json_node_get_value_type (element) == G_TYPE_STRING &&
+              type_is_job_posting (json_node_get_string (element)))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* The JobPosting objects in @node, at @depth (the root of a document is at
+ * 0), in document order */
+static void
+find_postings (JsonNode  *node,
+               guint      depth,
+               GPtrArray *postings)
+{
+  /* a @graph, an ItemList, a ListItem { "item": { JobPosting } } */
+  static const char * const containers[] = { "@graph", "itemListElement", "item" };
+
+  if (node == NULL || depth > MAX_DEPTH)
+    return;
+
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+
+      if (is_job_posting (object))
+        {
+          g_ptr_array_add (postings, object);
+          return;
+        }
+
+      for (guint i = 0; i < G_N_ELEMENTS (containers); i++)
+        find_postings (json_object_get_member (object, containers[i]), depth + 1, postings);
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        find_postings (json_array_get_element (array, i), depth + 1, postings);
+    }
+}
+
+void
+cg_jsonld_find_postings (JsonNode  *node,
+                         GPtrArray *postings)
+{
+  find_postings (node, 0, postings);
+}
+
+/* Reads each of @postings into @records, or into a line of @warnings;
+ * @n_seen counts them */
+static void
+read_postings (GPtrArray *postings,
+               guint     *n_seen,
+               GPtrArray *records,
+               GPtrArray *warnings)
+{
+  for (guint i = 0; i < postings->len; i++)
     {
       g_autofree char *reason = NULL;
       CgJobRecord *record;
 
-      walk->n_seen++;
-      record = cg_jsonld_read_posting (object, &reason);
+      (*n_seen)++;
+      record = cg_jsonld_read_posting (g_ptr_array_index (postings, i), &reason);
       if (record != NULL)
-        g_ptr_array_add (walk->records, record);
-      else if (walk->warnings != NULL)
-        g_ptr_array_add (walk->warnings,
-                         g_strdup_printf (_("posting %u: skipped, %s"), walk->n_seen, reason));
-      return;
-    }
-
-  if (json_object_has_member (object, "@graph"))
-    walk_node (walk, json_object_get_member (object, "@graph"), depth + 1);
-
-  if (json_object_has_member (object, "itemListElement"))
-    walk_node (walk, json_object_get_member (object, "itemListElement"), depth + 1);
-
-  /* ListItem { "item": { JobPosting } } */
-  if (json_object_has_member (object, "item"))
-    walk_node (walk, json_object_get_member (object, "item"), depth + 1);
-}
-
-static void
-walk_node (Walk     *walk,
-           JsonNode *node,
-           guint     depth)
-{
-  if (depth > MAX_DEPTH || node == NULL)
-    return;
-
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    walk_object (walk, json_node_get_object (node), depth);
-  else if (JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *array = json_node_get_array (node);
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        walk_node (walk, json_array_get_element (array, i), depth + 1);
+        g_ptr_array_add (records, record);
+      else if (warnings != NULL)
+        g_ptr_array_add (warnings,
+                         g_strdup_printf (_("posting %u: skipped, %s"), *n_seen, reason));
     }
 }
 
@@ -523,11 +554,11 @@ cg_jsonld_read_element (JsonNode  *element,
                         GPtrArray *records,
                         GPtrArray *warnings)
 {
-  /* In cg_jsonld_parse(), the array is the root (depth 0) */
-  Walk walk = { records, warnings, *n_seen };
+  g_autoptr(GPtrArray) postings = g_ptr_array_new ();
 
-  walk_node (&walk, element, 1);
-  *n_seen = walk.n_seen;
+  /* In cg_jsonld_parse(), the array is the root (depth 0) */
+  find_postings (element, 1, postings);
+  read_postings (postings, n_seen, records, warnings);
 }
 
 GPtrArray *
@@ -539,7 +570,8 @@ cg_jsonld_parse (const char  *data,
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) cg_job_record_free);
-  Walk walk = { records, warnings, 0 };
+  g_autoptr(GPtrArray) postings = g_ptr_array_new ();
+  guint n_seen = 0;
 
   if (length < 0)
     length = strlen (data);
@@ -562,9 +594,10 @@ cg_jsonld_parse (const char  *data,
       return NULL;
     }
 
-  walk_node (&walk, json_parser_get_root (parser), 0);
+  find_postings (json_parser_get_root (parser), 0, postings);
+  read_postings (postings, &n_seen, records, warnings);
 
-  if (walk.n_seen == 0)
+  if (n_seen == 0)
     {
       g_set_error (error, CG_JSONLD_ERROR, CG_JSONLD_ERROR_NO_POSTINGS,
                    _("No schema.org JobPosting found"));

@@ -38,6 +38,12 @@ void         cg_jsonld_read_element (JsonNode   *element,
                                      GPtrArray  *records,
                                      GPtrArray  *warnings);
 
+/* Adds to @postings (of JsonObject *, borrowed from @node) the JobPostings
+ * in @node as cg_jsonld_parse() finds them: @node itself, the elements of
+ * an array, a @graph, an ItemList and its ListItems, in document order. */
+void         cg_jsonld_find_postings (JsonNode   *node,
+                                      GPtrArray  *postings);
+
 /* Turns one JSON object (already known to be a JobPosting) into a record, or
  * returns NULL and sets @reason. */
 CgJobRecord *cg_jsonld_read_posting (JsonObject  *object,

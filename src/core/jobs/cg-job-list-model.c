@@ -28,6 +28,7 @@
 #include "cg-db.h"
 #include "cg-job-list-model.h"
 #include "cg-job.h"
+#include "cg-library-worker.h"
 
 #define PAGE_SIZE 64
 #define CACHE_LIMIT 512
@@ -68,7 +69,6 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (CgJobListModel, cg_job_list_model, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
 
 typedef struct {
-  char       *path;
   char       *sql;
   GPtrArray  *params;
   guint       generation;
@@ -77,7 +77,6 @@ typedef struct {
 static void
 query_data_free (QueryData *data)
 {
-  g_free (data->path);
   g_free (data->sql);
   g_ptr_array_unref (data->params);
   g_free (data);
@@ -190,7 +189,7 @@ id_list_append (IdList *list,
 /* Runs on a worker thread: the ids of the matching postings, in order. */
 static void
 select_ids_thread (GTask        *task,
-                   gpointer      source_object,
+                   sqlite3      *db,
                    gpointer      task_data,
                    GCancellable *cancellable)
 {
@@ -198,15 +197,7 @@ select_ids_thread (GTask        *task,
   g_autoptr(IdList) ids = NULL;
   g_autoptr(GError) error = NULL;
   sqlite3_stmt *stmt = NULL;
-  sqlite3 *db;
   int rc;
-
-  db = cg_db_open_worker (data->path, cancellable, &error);
-  if (db == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
 
   /* the width of the largest id (one lookup at the end of the rowid tree) */
   stmt = cg_db_prepare (db, "SELECT max(id) FROM jobs", NULL);
@@ -219,7 +210,6 @@ select_ids_thread (GTask        *task,
   stmt = cg_db_prepare (db, data->sql, &error);
   if (stmt == NULL)
     {
-      cg_db_close (db);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
@@ -251,7 +241,6 @@ select_ids_thread (GTask        *task,
     }
 
   sqlite3_finalize (stmt);
-  cg_db_close (db);
 
   if (error != NULL)
     g_task_return_error (task, g_steal_pointer (&error));
@@ -323,7 +312,6 @@ start_query (CgJobListModel *self)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
-  data->path = g_strdup (cg_library_get_path (self->library));
   data->params = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
   data->sql = cg_job_query_build_sql (self->query, today, data->params);
   data->generation = ++self->generation;
@@ -336,7 +324,7 @@ start_query (CgJobListModel *self)
   /* the id array is ours to swap, so the result is delivered even when
    * cancelled; select_ids_done_cb drops stale answers itself */
   g_task_set_return_on_cancel (task, FALSE);
-  g_task_run_in_thread (task, select_ids_thread);
+  cg_library_run_in_worker (self->library, task, select_ids_thread);
 }
 
 static GType

@@ -17,6 +17,7 @@
 
 #include "cg-db.h"
 #include "cg-job-query.h"
+#include "cg-library-worker.h"
 #include "cg-search.h"
 
 const char *
@@ -242,4 +243,69 @@ cg_search_snippet_to_plain (const char *snippet)
     }
 
   return g_string_free (out, FALSE);
+}
+
+typedef struct {
+  char  *text;
+  guint  limit_per_kind;
+} SearchData;
+
+static void
+search_data_free (SearchData *data)
+{
+  g_free (data->text);
+  g_free (data);
+}
+
+static void
+search_thread (GTask        *task,
+               sqlite3      *db,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  SearchData *data = task_data;
+  GError *error = NULL;
+  GPtrArray *results = cg_search (db, data->text, data->limit_per_kind, &error);
+
+  if (results == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, results, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/* cg_search() on a worker thread with a connection of its own (there may
+ * be a million postings); cancelling @cancellable stops the scan. */
+void
+cg_search_async (CgLibrary           *library,
+                 const char          *text,
+                 guint                limit_per_kind,
+                 GCancellable        *cancellable,
+                 GAsyncReadyCallback  callback,
+                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SearchData *data;
+
+  g_return_if_fail (CG_IS_LIBRARY (library));
+
+  data = g_new0 (SearchData, 1);
+  data->text = g_strdup (text);
+  data->limit_per_kind = limit_per_kind;
+
+  task = g_task_new (library, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cg_search_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) search_data_free);
+  cg_library_run_in_worker (library, task, search_thread);
+}
+
+/* The results (CgSearchResult), as cg_search() returns them. */
+GPtrArray *
+cg_search_finish (CgLibrary     *library,
+                  GAsyncResult  *result,
+                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, library), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == cg_search_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -5,7 +5,9 @@
 #pragma once
 
 #include <sqlite3.h>
-#include <glib.h>
+#include <gio/gio.h>
+
+#include "cg-library.h"
 
 G_BEGIN_DECLS
 
@@ -34,6 +36,15 @@ void        cg_search_result_free    (CgSearchResult *result);
 GPtrArray  *cg_search                (sqlite3        *db,
                                       const char     *text,
                                       guint           limit_per_kind,
+                                      GError        **error);
+void        cg_search_async          (CgLibrary      *library,
+                                      const char     *text,
+                                      guint           limit_per_kind,
+                                      GCancellable   *cancellable,
+                                      GAsyncReadyCallback callback,
+                                      gpointer        user_data);
+GPtrArray  *cg_search_finish         (CgLibrary      *library,
+                                      GAsyncResult   *result,
                                       GError        **error);
 char       *cg_search_snippet_to_markup (const char  *snippet);
 char       *cg_search_snippet_to_plain  (const char  *snippet);

@@ -26,6 +26,7 @@
 
 #include "cg-compare.h"
 #include "cg-db.h"
+#include "cg-library-worker.h"
 #include "cg-pay.h"
 
 struct _CgComparison
@@ -806,4 +807,103 @@ cg_compare_block_cb (const char *info,
   roles = g_strv_builder_end (builder);
 
   return cg_compare_render_html (db, (const char * const *) roles, NULL);
+}
+
+/* cg_comparison_new() with the library's own connection: the written rows
+ * come from small tables. */
+CgComparison *
+cg_comparison_new_for_library (CgLibrary           *library,
+                               const char * const  *roles,
+                               GError             **error)
+{
+  g_return_val_if_fail (CG_IS_LIBRARY (library), NULL);
+  g_return_val_if_fail (cg_library_is_open (library), NULL);
+
+  return cg_comparison_new (cg_library_get_db (library), roles, error);
+}
+
+typedef struct {
+  char **roles;
+  char  *region;
+  char  *today;
+} FiguresRequest;
+
+static void
+figures_request_free (FiguresRequest *request)
+{
+  g_strfreev (request->roles);
+  g_free (request->region);
+  g_free (request->today);
+  g_free (request);
+}
+
+static void
+figures_thread (GTask        *task,
+                sqlite3      *db,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  FiguresRequest *request = task_data;
+  GError *error = NULL;
+  GPtrArray *figures;
+
+  figures = cg_compare_compute_figures (db, (const char * const *) request->roles,
+                                        request->region, request->today, &error);
+  if (figures == NULL)
+    {
+      if (g_cancellable_is_cancelled (cancellable))
+        {
+          g_clear_error (&error);
+          g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s", _("Cancelled"));
+        }
+      else
+        g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_pointer (task, figures, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/* cg_compare_compute_figures() on a worker thread with a connection of its
+ * own: the figures scan the postings. The answer is delivered even when
+ * @cancellable is cancelled meanwhile (as a G_IO_ERROR_CANCELLED error). */
+void
+cg_compare_compute_figures_async (CgLibrary           *library,
+                                  const char * const  *roles,
+                                  const char          *region,
+                                  const char          *today,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  FiguresRequest *request;
+
+  g_return_if_fail (CG_IS_LIBRARY (library));
+  g_return_if_fail (roles != NULL);
+  g_return_if_fail (today != NULL);
+
+  request = g_new0 (FiguresRequest, 1);
+  request->roles = g_strdupv ((char **) roles);
+  request->region = g_strdup (region);
+  request->today = g_strdup (today);
+
+  task = g_task_new (library, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cg_compare_compute_figures_async);
+  g_task_set_task_data (task, request, (GDestroyNotify) figures_request_free);
+  g_task_set_return_on_cancel (task, FALSE);
+  cg_library_run_in_worker (library, task, figures_thread);
+}
+
+/* The figures (CgRoleFigures), one per role, in order. */
+GPtrArray *
+cg_compare_compute_figures_finish (CgLibrary     *library,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, library), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == cg_compare_compute_figures_async,
+                        NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -5,8 +5,9 @@
 #pragma once
 
 #include <sqlite3.h>
-#include <glib.h>
+#include <gio/gio.h>
 
+#include "cg-library.h"
 #include "cg-stats.h"
 
 G_BEGIN_DECLS
@@ -40,6 +41,9 @@ typedef struct _CgComparison CgComparison;
 CgComparison        *cg_comparison_new              (sqlite3             *db,
                                                      const char * const  *roles,
                                                      GError             **error);
+CgComparison        *cg_comparison_new_for_library  (CgLibrary           *library,
+                                                     const char * const  *roles,
+                                                     GError             **error);
 void                 cg_comparison_free             (CgComparison        *self);
 
 guint                cg_comparison_get_n_roles      (const CgComparison  *self);
@@ -56,6 +60,16 @@ GPtrArray           *cg_compare_compute_figures     (sqlite3             *db,
                                                      const char * const  *roles,
                                                      const char          *region,
                                                      const char          *today,
+                                                     GError             **error);
+void                 cg_compare_compute_figures_async (CgLibrary         *library,
+                                                     const char * const  *roles,
+                                                     const char          *region,
+                                                     const char          *today,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+GPtrArray           *cg_compare_compute_figures_finish (CgLibrary        *library,
+                                                     GAsyncResult        *result,
                                                      GError             **error);
 void                 cg_comparison_set_figures      (CgComparison        *self,
                                                      GPtrArray           *figures,

@@ -26,6 +26,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cg-db.h"
+#include "cg-library-worker.h"
 #include "cg-stats.h"
 
 G_DEFINE_QUARK (cg-stats-error-quark, cg_stats_error)
@@ -1162,4 +1163,49 @@ cg_stats_list_regions (sqlite3  *db,
     return NULL;
 
   return g_strv_builder_end (builder);
+}
+
+static void
+list_regions_thread (GTask        *task,
+                     sqlite3      *db,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  GError *error = NULL;
+  char **regions = cg_stats_list_regions (db, &error);
+
+  if (regions == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, regions, (GDestroyNotify) g_strfreev);
+}
+
+/* cg_stats_list_regions() on a worker thread: a scan of every posting.
+ * Once @cancellable is cancelled the answer is G_IO_ERROR_CANCELLED at
+ * once, without waiting for the scan to stop. */
+void
+cg_stats_list_regions_async (CgLibrary           *library,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (CG_IS_LIBRARY (library));
+
+  task = g_task_new (library, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cg_stats_list_regions_async);
+  g_task_set_return_on_cancel (task, TRUE);
+  cg_library_run_in_worker (library, task, list_regions_thread);
+}
+
+char **
+cg_stats_list_regions_finish (CgLibrary     *library,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, library), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == cg_stats_list_regions_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

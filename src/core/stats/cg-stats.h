@@ -4,8 +4,10 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 #include <sqlite3.h>
+
+#include "cg-library.h"
 
 G_BEGIN_DECLS
 
@@ -13,7 +15,8 @@ G_BEGIN_DECLS
  * Every function here reads a connection to user.db (or any file with the
  * jobs and figures tables) and may scan many postings: call them on a
  * worker thread with a read-only connection of its own
- * (cg_db_open_worker()), never on the main thread with a large library.
+ * (cg_library_run_in_worker()), never on the main thread with a large
+ * library; the pages ask through the _async forms.
  * Cancelling that connection's cancellable stops them; they then fail with
  * the SQLite error SQLITE_INTERRUPT.
  *
@@ -184,6 +187,13 @@ gboolean        cg_stats_find_state           (const char     *region,
                                                const char    **code,
                                                const char    **name);
 char          **cg_stats_list_regions         (sqlite3        *db,
+                                               GError        **error);
+void            cg_stats_list_regions_async   (CgLibrary      *library,
+                                               GCancellable   *cancellable,
+                                               GAsyncReadyCallback callback,
+                                               gpointer        user_data);
+char          **cg_stats_list_regions_finish  (CgLibrary      *library,
+                                               GAsyncResult   *result,
                                                GError        **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CgPayHistogram, cg_pay_histogram_free)

@@ -4,15 +4,19 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
+ * One header for the tracker's callers; the code is in one file per
+ * concern (cg-tracker-stages.c, cg-tracker-applications.c, ..., see
+ * cg-tracker.c).
+ *
  * Plain functions over the library's connection. Every write is one
  * transaction, records what it changed in application_history (time, field,
  * old value, new value) and bumps the application's `updated` time. Failures
  * are GErrors: CG_TRACKER_ERROR for what the user can fix, CG_DB_ERROR for
  * the database itself.
  *
- * Dates are "YYYY-MM-DD". Interview times are local "YYYY-MM-DDTHH:MM" (or
- * with ":SS", or a date alone when the hour is not known). History times are
- * UTC, "YYYY-MM-DDTHH:MM:SSZ".
+ * Dates are "YYYY-MM-DD", years 1900 to 2999 (cg-date.h). Interview times
+ * are local "YYYY-MM-DDTHH:MM" (or with ":SS", or a date alone when the
+ * hour is not known). History times are UTC, "YYYY-MM-DDTHH:MM:SSZ".
  */
 #pragma once
 
@@ -32,7 +36,7 @@ typedef enum {
   CG_TRACKER_ERROR_EXISTS,     /* a stage with that name exists */
   CG_TRACKER_ERROR_IN_USE,     /* the stage still has applications */
   CG_TRACKER_ERROR_PARSE,      /* an import file that cannot be read as CSV */
-  CG_TRACKER_ERROR_ENCODING,   /* an import file that is not UTF-8 */
+  CG_TRACKER_ERROR_ENCODING,   /* an import file that does not convert to UTF-8 */
 } CgTrackerError;
 
 GQuark cg_tracker_error_quark (void);
@@ -308,11 +312,11 @@ typedef struct {
 typedef struct {
   guint      total;          /* every application, archived included */
   GPtrArray *stages;         /* CgTrackerStageStats, in board order */
-  guint      applied;        /* the funnel, see cg-tracker.c */
+  guint      applied;        /* the funnel, see cg-tracker-stats.c */
   guint      interviewing;
   guint      offer;
   guint      accepted;
-  guint      responded;      /* applied and moved on, see cg-tracker.c */
+  guint      responded;      /* applied and moved on, see cg-tracker-stats.c */
   double     response_rate;  /* responded / applied; 0 when none applied */
   GPtrArray *weeks;          /* CgTrackerWeekStats, oldest first; the last
                               * is the week of @today */
@@ -364,20 +368,24 @@ typedef struct {
 
 void     cg_tracker_import_report_clear (CgTrackerImportReport  *report);
 
-/* Imports a CSV file exported by another tracker, in one transaction. The
- * columns are found by their header (see cg-tracker.c for the names).
- * Dates may be YYYY-MM-DD (a time after it is ignored), MM/DD/YYYY or
- * DD.MM.YYYY. A ' before = + - @ or a tab that starts a cell (the formula
- * defence of spreadsheets and of our export) is dropped. Stage names are
- * matched in any case, also by the seeded stages' original names and a few
- * other trackers' names ("Interview", "Bookmarked", ...); unknown stages
- * are added after the last one, open. A row without a stage goes to
- * Applied when it has a date applied, else to the first stage. Rows with a
- * problem (no title, a bad date or excitement, already tracked) are
- * skipped and listed in @report with their line. Fails, importing
- * nothing, when the file cannot be read, is not UTF-8, is not valid CSV or
- * has no title column. @report must be zero-filled; clear it with
- * cg_tracker_import_report_clear(). */
+/* Imports a CSV file exported by another tracker, in one transaction,
+ * through cg-csv-reader.h: the delimiter (, ; or tab) is found, and the
+ * file may be UTF-8 (with or without a BOM), UTF-16 with a BOM, or else
+ * Latin-1. The columns are found by their header (see
+ * cg-tracker-import.c for the names). Dates are read by cg_date_parse() in the forms people's tools
+ * write (CG_DATE_HUMAN: ISO dates and date-times, DD.MM.YYYY, M/D/YYYY and
+ * M/D/YY with an optional time, "24 Mar 2023", "March 24, 2023"). A '
+ * before = + - @ or a tab that starts a cell (the formula defence of
+ * spreadsheets and of our export) is dropped. Stage names are matched in
+ * any case, also by the seeded stages' original names and a few other
+ * trackers' names ("Interview", "Bookmarked", ...); unknown stages are
+ * added after the last one, open. A row without a stage goes to Applied
+ * when it has a date applied, else to the first stage. Rows with a problem
+ * (no title, a bad date or excitement, already tracked) are skipped and
+ * listed in @report with their line. Fails, importing nothing, when the
+ * file cannot be read or converted (CG_TRACKER_ERROR_ENCODING), is not
+ * valid CSV or has no title column. @report must be zero-filled; clear it
+ * with cg_tracker_import_report_clear(). */
 gboolean cg_tracker_import_csv  (CgLibrary              *library,
                                  const char             *path,
                                  CgTrackerImportReport  *report,

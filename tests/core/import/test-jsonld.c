@@ -88,6 +88,48 @@ test_sloppy_forms (void)
   g_assert_cmpfloat (b->pay.min, ==, 85000);
 }
 
+/* 0 to 0 (some boards' way of stating no pay) is no pay; the next salary
+ * member is read instead, and a real 0 to 50000 stays */
+static void
+test_zero_pay (void)
+{
+  static const struct {
+    const char *salary;
+    gboolean    has_pay;
+    double      min, max;
+  } cases[] = {
+    { "\"baseSalary\": {\"currency\": \"CAD\", \"value\": {\"minValue\": 0, \"maxValue\": 0,"
+      " \"unitText\": \"HOUR\"}}", FALSE, 0, 0 },
+    { "\"baseSalary\": {\"currency\": \"CAD\", \"value\": {\"value\": 0, \"unitText\": \"YEAR\"}}",
+      FALSE, 0, 0 },
+    { "\"baseSalary\": {\"currency\": \"CAD\", \"value\": \"0\"}", FALSE, 0, 0 },
+    { "\"baseSalary\": {\"currency\": \"USD\", \"value\": {\"minValue\": \"0\", \"maxValue\": \"0.00\"}}",
+      FALSE, 0, 0 },
+    { "\"baseSalary\": {\"value\": {\"minValue\": 0, \"maxValue\": 0}},"
+      " \"estimatedSalary\": {\"currency\": \"USD\", \"value\": {\"minValue\": 40000,"
+      " \"maxValue\": 50000, \"unitText\": \"YEAR\"}}", TRUE, 40000, 50000 },
+    { "\"baseSalary\": {\"currency\": \"USD\", \"value\": {\"minValue\": 0, \"maxValue\": 50000,"
+      " \"unitText\": \"YEAR\"}}", TRUE, 0, 50000 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *json = g_strdup_printf ("{\"@type\": \"JobPosting\", \"title\": \"T\", %s}",
+                                               cases[i].salary);
+      g_autoptr(GPtrArray) records = parse_ok (json, NULL);
+      CgJobRecord *r;
+
+      g_assert_cmpuint (records->len, ==, 1);
+      r = g_ptr_array_index (records, 0);
+      g_assert_cmpint (r->has_pay, ==, cases[i].has_pay);
+      if (cases[i].has_pay)
+        {
+          g_assert_cmpfloat (r->pay.min, ==, cases[i].min);
+          g_assert_cmpfloat (r->pay.max, ==, cases[i].max);
+        }
+    }
+}
+
 static void
 test_graph_and_item_list (void)
 {
@@ -161,6 +203,37 @@ test_deep_nesting (void)
   g_assert_true ((records == NULL) == (error != NULL));
 }
 
+/* Dates are ISO dates or date-times (with a fraction, a zone), years 1900
+ * to 2999; anything else is dropped */
+static void
+test_dates (void)
+{
+  static const struct {
+    const char *text;
+    const char *date;
+  } cases[] = {
+    { "2026-05-01", "2026-05-01" },
+    { "2026-05-01T09:30:00Z", "2026-05-01" },
+    { "2026-05-01T09:30:00.000+02:00", "2026-05-01" },
+    { "2026-05-01T09:30", "2026-05-01" },
+    { "last week", NULL },
+    { "2026-02-30", NULL },
+    { "", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *json = g_strdup_printf ("{\"@type\": \"JobPosting\", \"title\": \"T\","
+                                               " \"datePosted\": \"%s\"}", cases[i].text);
+      g_autoptr(GPtrArray) records = parse_ok (json, NULL);
+      CgJobRecord *r;
+
+      g_assert_cmpuint (records->len, ==, 1);
+      r = g_ptr_array_index (records, 0);
+      g_assert_cmpstr (r->date_posted, ==, cases[i].date);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -169,11 +242,13 @@ main (int   argc,
 
   g_test_add_func ("/jsonld/single-object", test_single_object);
   g_test_add_func ("/jsonld/sloppy-forms", test_sloppy_forms);
+  g_test_add_func ("/jsonld/zero-pay", test_zero_pay);
   g_test_add_func ("/jsonld/graph-and-item-list", test_graph_and_item_list);
   g_test_add_func ("/jsonld/skipped-with-reason", test_skipped_with_reason);
   g_test_add_func ("/jsonld/invalid-json", test_invalid_json);
   g_test_add_func ("/jsonld/garbage", test_garbage);
   g_test_add_func ("/jsonld/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/jsonld/dates", test_dates);
 
   return g_test_run ();
 }

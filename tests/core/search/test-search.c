@@ -9,6 +9,7 @@
 #include "cg-db.h"
 #include "cg-library.h"
 #include "cg-search.h"
+#include "cg-test-library.h"
 #include "cg-test-utils.h"
 
 typedef struct {
@@ -178,6 +179,59 @@ test_snippets_are_prose (Fixture       *f,
   g_assert_cmpuint (checked, >=, 2);
 }
 
+/* The same results as cg_search(), from a worker thread; cancelled, none. */
+static void
+test_async (Fixture       *f,
+            gconstpointer  data)
+{
+  const char *texts[] = { "firmware", "optitrack", "zzqxv" };
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) cancelled = NULL;
+  GAsyncResult *pending = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GPtrArray) expected = cg_search (cg_library_get_db (f->library), texts[i], 8, &error);
+      g_autoptr(GPtrArray) results = NULL;
+
+      g_assert_no_error (error);
+      cg_search_async (f->library, texts[i], 8, NULL, cg_test_keep_result_cb, &pending);
+      g_clear_object (&result);
+      result = cg_test_wait_result (&pending);
+      results = cg_search_finish (f->library, result, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (results->len, ==, expected->len);
+      for (guint k = 0; k < results->len; k++)
+        {
+          CgSearchResult *a = g_ptr_array_index (results, k);
+          CgSearchResult *b = g_ptr_array_index (expected, k);
+
+          g_assert_cmpint (a->kind, ==, b->kind);
+          g_assert_cmpstr (a->target, ==, b->target);
+          g_assert_cmpstr (a->title, ==, b->title);
+          g_assert_cmpstr (a->snippet, ==, b->snippet);
+        }
+      if (i == 1)
+        {
+          g_assert_cmpuint (results->len, ==, 1);
+          g_assert_cmpint (((CgSearchResult *) g_ptr_array_index (results, 0))->kind, ==,
+                           CG_SEARCH_KIND_POSTING);
+        }
+      if (i == 2)
+        g_assert_cmpuint (results->len, ==, 0);
+    }
+
+  g_cancellable_cancel (cancellable);
+  cg_search_async (f->library, "firmware", 8, cancellable, cg_test_keep_result_cb, &pending);
+  g_clear_object (&result);
+  result = cg_test_wait_result (&pending);
+  cancelled = cg_search_finish (f->library, result, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (cancelled);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -189,6 +243,7 @@ main (int   argc,
   g_test_add ("/search/hostile-and-empty", Fixture, NULL, fixture_setup, test_hostile_and_empty, fixture_teardown);
   g_test_add ("/search/snippets-are-prose", Fixture, NULL, fixture_setup, test_snippets_are_prose, fixture_teardown);
   g_test_add_func ("/search/markup-escaped", test_markup_is_escaped);
+  g_test_add ("/search/async", Fixture, NULL, fixture_setup, test_async, fixture_teardown);
 
   return g_test_run ();
 }

@@ -19,6 +19,7 @@
 #include "cg-job-record.h"
 #include "cg-library.h"
 #include "cg-markdown.h"
+#include "cg-test-library.h"
 #include "cg-test-utils.h"
 
 #define TODAY "2026-06-01"
@@ -405,6 +406,51 @@ test_block (Fixture       *f,
   g_assert_null (none);
 }
 
+/* The library's forms: the written rows from its connection, the figures
+ * from a worker thread, the same as with a connection of one's own. */
+static void
+test_library_async (Fixture       *f,
+                    gconstpointer  data)
+{
+  static const char *roles[] = { "alpha-engineer", "beta-engineer", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CgComparison) comparison = cg_comparison_new_for_library (f->library, roles, &error);
+  g_autoptr(CgComparison) expected = new_comparison (f, "FL");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *got_md = NULL;
+  g_autofree char *expected_md = NULL;
+  GPtrArray *figures;
+  GAsyncResult *pending = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (cg_comparison_get_n_roles (comparison), ==, 2);
+  g_assert_false (cg_comparison_has_figures (comparison));
+
+  cg_compare_compute_figures_async (f->library, cg_comparison_get_slugs (comparison), "FL", TODAY,
+                                    NULL, cg_test_keep_result_cb, &pending);
+  result = cg_test_wait_result (&pending);
+  figures = cg_compare_compute_figures_finish (f->library, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (figures->len, ==, 2);
+  g_assert_cmpuint (((CgRoleFigures *) g_ptr_array_index (figures, 0))->n_open, ==, 2);
+  g_assert_cmpuint (((CgRoleFigures *) g_ptr_array_index (figures, 1))->n_open, ==, 0);
+  cg_comparison_set_figures (comparison, figures, "FL", TODAY);
+
+  got_md = cg_compare_export_markdown (comparison, FALSE);
+  expected_md = cg_compare_export_markdown (expected, FALSE);
+  g_assert_cmpstr (got_md, ==, expected_md);
+
+  /* cancelled: an answer all the same, saying so */
+  g_cancellable_cancel (cancellable);
+  cg_compare_compute_figures_async (f->library, roles, NULL, TODAY, cancellable,
+                                    cg_test_keep_result_cb, &pending);
+  g_clear_object (&result);
+  result = cg_test_wait_result (&pending);
+  g_assert_null (cg_compare_compute_figures_finish (f->library, result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -412,6 +458,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/compare/library-async", test_library_async);
   ADD ("/compare/rows", test_rows);
   ADD ("/compare/live-rows", test_live_rows);
   ADD ("/compare/export-markdown", test_export_markdown);

@@ -20,6 +20,7 @@
 #include "cg-job-record.h"
 #include "cg-library.h"
 #include "cg-stats.h"
+#include "cg-test-library.h"
 #include "cg-test-utils.h"
 
 #define TODAY "2026-06-01"
@@ -622,6 +623,34 @@ test_regions (Fixture       *f,
   g_assert_cmpstrv (regions, expected);
 }
 
+/* The same list from a worker thread; a cancelled list answers nothing. */
+static void
+test_regions_async (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) regions = NULL;
+  g_auto(GStrv) none = NULL;
+  GAsyncResult *pending = NULL;
+  const char *expected[] = { "FL", "TX", "WA", NULL };
+
+  cg_stats_list_regions_async (f->library, NULL, cg_test_keep_result_cb, &pending);
+  result = cg_test_wait_result (&pending);
+  regions = cg_stats_list_regions_finish (f->library, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstrv (regions, expected);
+
+  g_cancellable_cancel (cancellable);
+  cg_stats_list_regions_async (f->library, cancellable, cg_test_keep_result_cb, &pending);
+  g_clear_object (&result);
+  result = cg_test_wait_result (&pending);
+  none = cg_stats_list_regions_finish (f->library, result, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (none);
+}
+
 static int
 interrupt_cb (void *data)
 {
@@ -661,6 +690,7 @@ main (int   argc,
   ADD ("/stats/pay-by-role", test_pay_by_role);
   ADD ("/stats/published-figures", test_published_figures);
   ADD ("/stats/regions", test_regions);
+  ADD ("/stats/regions-async", test_regions_async);
   ADD ("/stats/interrupted", test_interrupted);
 #undef ADD
 
