@@ -24,6 +24,7 @@
 #include "cg-front-matter.h"
 #include "cg-jsonld.h"
 #include "cg-schema.h"
+#include "cg-skills-vocabulary.h"
 #include "cg-yaml.h"
 
 G_DEFINE_QUARK (cg-content-error-quark, cg_content_error)
@@ -725,6 +726,24 @@ build_figures (Builder  *b,
   return TRUE;
 }
 
+/* skills.yaml, if there is one: the vocabulary and the skills of the
+ * bundled postings (see cg-skills-vocabulary.c) */
+static gboolean
+build_skills (Builder  *b,
+              GError  **error)
+{
+  const char *file = "skills.yaml";
+  g_autofree char *path = g_build_filename (b->source_dir, file, NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return TRUE;
+
+  contents = read_source (b, file, &length, error);
+  return contents != NULL && cg_skills_build_content (b->db, file, contents, length, error);
+}
+
 gboolean
 cg_content_build (const char  *source_dir,
                   const char  *output_path,
@@ -759,7 +778,8 @@ cg_content_build (const char  *source_dir,
       !build_guides (&b, error) ||
       !build_faq (&b, error) ||
       !build_jobs (&b, error) ||
-      !build_figures (&b, error))
+      !build_figures (&b, error) ||
+      !build_skills (&b, error))
     goto out;
 
   meta = cg_db_prepare (b.db, "INSERT INTO meta (key, value) VALUES ('content_version', ?)", error);

@@ -446,7 +446,26 @@ static const char replace_bundled_sql[] =
   "INSERT INTO main.figures (role, region, date, dimension, category, percent, source)"
   "  SELECT role, region, date, dimension, category, percent, source FROM content.figures;"
   "INSERT OR REPLACE INTO main.meta (key, value)"
-  "  SELECT 'content_version', value FROM content.meta WHERE key = 'content_version';";
+  "  SELECT 'content_version', value FROM content.meta WHERE key = 'content_version';"
+  /* the skills vocabulary, and the skills of the bundled postings (those
+   * of the postings deleted above went with them) */
+  "DELETE FROM main.skill_groups;"
+  "INSERT INTO main.skill_groups SELECT key, name, position FROM content.skill_groups;"
+  "DELETE FROM main.skills;"
+  "INSERT INTO main.skills (slug, name, skill_group, about, position)"
+  "  SELECT slug, name, skill_group, about, position FROM content.skills;"
+  "DELETE FROM main.skill_aliases;"
+  "INSERT INTO main.skill_aliases (skill, text, kind, case_exact, prefix, near, near_groups, near_window)"
+  "  SELECT skill, text, kind, case_exact, prefix, near, near_groups, near_window"
+  "  FROM content.skill_aliases ORDER BY id;"
+  "DELETE FROM main.skill_markers;"
+  "INSERT INTO main.skill_markers (kind, text) SELECT kind, text FROM content.skill_markers ORDER BY id;"
+  "INSERT OR IGNORE INTO main.job_skills (job, skill, required)"
+  "  SELECT m.id, s.skill, s.required FROM content.job_skills s"
+  "  JOIN content.jobs c ON c.id = s.job"
+  "  JOIN main.jobs m ON m.key = c.key AND m.origin = 'bundled';"
+  "INSERT OR REPLACE INTO main.meta (key, value)"
+  "  SELECT 'skills_version', value FROM content.meta WHERE key = 'skills_version';";
 
 /* Copies the bundled content into the library if content.db has changed
  * since the last copy. @changed tells whether it did. */

@@ -109,7 +109,57 @@
   "  source    TEXT NOT NULL" \
   ");"
 
-const char *const cg_content_schema_sql = CONTENT_TABLES;
+/* The skills vocabulary (data/content/skills.yaml), in content.db and, as a
+ * copy, in user.db. Skills are known by their slug, which stays when the
+ * vocabulary changes; aliases hold every spelling (the name too) with its
+ * rules, and the exceptions (kind 'except'). near and near_groups are lists,
+ * one item per line. */
+#define SKILL_TABLES \
+  "CREATE TABLE skill_groups (" \
+  "  key      TEXT PRIMARY KEY," \
+  "  name     TEXT NOT NULL," \
+  "  position INTEGER NOT NULL" \
+  ");" \
+  "CREATE TABLE skills (" \
+  "  id          INTEGER PRIMARY KEY," \
+  "  slug        TEXT NOT NULL UNIQUE," \
+  "  name        TEXT NOT NULL," \
+  "  skill_group TEXT NOT NULL," \
+  "  about       TEXT," \
+  "  position    INTEGER NOT NULL DEFAULT 0" \
+  ");" \
+  "CREATE TABLE skill_aliases (" \
+  "  id          INTEGER PRIMARY KEY," \
+  "  skill       TEXT NOT NULL," \
+  "  text        TEXT NOT NULL," \
+  "  kind        TEXT NOT NULL DEFAULT 'alias' CHECK (kind IN ('alias', 'except'))," \
+  "  case_exact  INTEGER NOT NULL DEFAULT 0," \
+  "  prefix      INTEGER NOT NULL DEFAULT 0," \
+  "  near        TEXT," \
+  "  near_groups TEXT," \
+  "  near_window INTEGER NOT NULL DEFAULT 0" \
+  ");" \
+  "CREATE TABLE skill_markers (" \
+  "  id   INTEGER PRIMARY KEY," \
+  "  kind TEXT NOT NULL CHECK (kind IN ('requirements', 'nice', 'other', 'required', 'nice-phrase'))," \
+  "  text TEXT NOT NULL" \
+  ");"
+
+/* The skills a posting asks for: skill is a skills.slug; required is 1, or
+ * 0 for nice to have. */
+#define JOB_SKILLS_COLUMNS \
+  "  skill    TEXT NOT NULL," \
+  "  required INTEGER NOT NULL DEFAULT 1 CHECK (required IN (0, 1))," \
+  "  PRIMARY KEY (job, skill)" \
+  ") WITHOUT ROWID;" \
+  "CREATE INDEX job_skills_skill ON job_skills (skill, required);"
+
+const char *const cg_content_schema_sql =
+  CONTENT_TABLES
+  SKILL_TABLES
+  "CREATE TABLE job_skills ("
+  "  job      INTEGER NOT NULL,"
+  JOB_SKILLS_COLUMNS;
 
 const CgMigration cg_user_migrations[] = {
   {
@@ -335,6 +385,19 @@ const CgMigration cg_user_migrations[] = {
                "new.name, cg_plain_text (new.summary)",
                "name, cg_plain_text (summary)")
 #undef PLAIN_FTS
+  },
+  {
+    /* Translators: a step of upgrading the library, in an error message */
+    N_("skills"),
+    /* the vocabulary's copy, filled by the content sync, and the skills of
+     * each posting, which go with it */
+    SKILL_TABLES
+    "CREATE TABLE job_skills ("
+    "  job      INTEGER NOT NULL REFERENCES jobs (id) ON DELETE CASCADE,"
+    JOB_SKILLS_COLUMNS
+    /* a different content version makes the next start copy the content
+     * again, and with it the vocabulary and the bundled postings' skills */
+    "DELETE FROM meta WHERE key = 'content_version';"
   },
 };
 

@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 
 /* content.db is written from scratch at build time; its user_version is
  * CG_CONTENT_SCHEMA_VERSION and the application refuses any other. */
-#define CG_CONTENT_SCHEMA_VERSION 1
+#define CG_CONTENT_SCHEMA_VERSION 2
 
 extern const char *const cg_content_schema_sql;
 
@@ -19,6 +19,6 @@ extern const char *const cg_content_schema_sql;
 extern const CgMigration cg_user_migrations[];
 extern const guint cg_user_n_migrations;
 
-#define CG_USER_SCHEMA_VERSION 7
+#define CG_USER_SCHEMA_VERSION 8
 
 G_END_DECLS
