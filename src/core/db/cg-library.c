@@ -87,7 +87,8 @@ G_DEFINE_FLAGS_TYPE (CgLibraryChange, cg_library_change,
   G_DEFINE_ENUM_VALUE (CG_LIBRARY_CHANGE_STAGES, "stages"),
   G_DEFINE_ENUM_VALUE (CG_LIBRARY_CHANGE_CONTACTS, "contacts"),
   G_DEFINE_ENUM_VALUE (CG_LIBRARY_CHANGE_INTERVIEWS, "interviews"),
-  G_DEFINE_ENUM_VALUE (CG_LIBRARY_CHANGE_TAGS, "tags"))
+  G_DEFINE_ENUM_VALUE (CG_LIBRARY_CHANGE_TAGS, "tags"),
+  G_DEFINE_ENUM_VALUE (CG_LIBRARY_CHANGE_SKILLS, "skills"))
 
 static void close_db (CgLibrary *self);
 static void watch_connection (CgLibrary *self);
@@ -935,6 +936,11 @@ static const struct {
   { "contacts", CG_LIBRARY_CHANGE_CONTACTS, FALSE },
   { "tags", CG_LIBRARY_CHANGE_TAGS, FALSE },
   { "application_tags", CG_LIBRARY_CHANGE_TAGS, TRUE },
+  { "skill_groups", CG_LIBRARY_CHANGE_SKILLS, FALSE },
+  { "skills", CG_LIBRARY_CHANGE_SKILLS, FALSE },
+  { "skill_aliases", CG_LIBRARY_CHANGE_SKILLS, FALSE },
+  { "skill_markers", CG_LIBRARY_CHANGE_SKILLS, FALSE },
+  { "job_skills", CG_LIBRARY_CHANGE_SKILLS, TRUE },
   /* the full-text indexes follow their tables by triggers; FTS5 keeps
    * each in shadow tables named after it (jobs_fts_data, ...) */
   { "jobs_fts", CG_LIBRARY_CHANGE_NONE, FALSE },

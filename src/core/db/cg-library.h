@@ -37,7 +37,8 @@ typedef enum /*< flags >*/ {
   CG_LIBRARY_CHANGE_CONTACTS     = 1 << 7,
   CG_LIBRARY_CHANGE_INTERVIEWS   = 1 << 8,
   CG_LIBRARY_CHANGE_TAGS         = 1 << 9,
-  CG_LIBRARY_CHANGE_ALL          = (1 << 10) - 1,
+  CG_LIBRARY_CHANGE_SKILLS       = 1 << 10, /* the vocabulary, the postings' skills */
+  CG_LIBRARY_CHANGE_ALL          = (1 << 11) - 1,
 } CgLibraryChange;
 
 #define CG_TYPE_LIBRARY_CHANGE (cg_library_change_get_type ())

@@ -123,6 +123,9 @@ test_each_kind (Fixture       *f,
     /* a table without rowid: the update hook does not see it */
     { "INSERT INTO application_tags (application, tag) VALUES (1, 1)", CG_LIBRARY_CHANGE_TAGS },
     { "DELETE FROM application_tags WHERE application = 1", CG_LIBRARY_CHANGE_TAGS },
+    { "INSERT INTO job_skills (job, skill) SELECT id, 'rust' FROM jobs WHERE key = 'k1'",
+      CG_LIBRARY_CHANGE_SKILLS },
+    { "UPDATE skills SET name = name", CG_LIBRARY_CHANGE_SKILLS },
     /* a DELETE without WHERE on a table without triggers: SQLite would
      * empty it without telling the update hook */
     { "DELETE FROM contacts", CG_LIBRARY_CHANGE_CONTACTS },
